@@ -1,0 +1,65 @@
+# Quartiersportal Heilbronn. Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+MANAGE := $(PY) manage.py
+# Management commands outside the test run use development settings (no SECRET_KEY needed).
+DEV := DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format catalogues messages browser demo clean help
+
+help:
+	@echo "make run   - install, migrate, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "make test  - install with test extras, lint, migrations check, whole test suite"
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip "setuptools<81" wheel
+	@# XStatic-Bootstrap ships only an sdist whose setup.py imports pkg_resources (setuptools < 81).
+	$(PIP) install --no-build-isolation "XStatic-Bootstrap>=5.3,<5.4"
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -e ".[test]"
+	touch $@
+
+catalogues: $(VENV)/.installed
+	$(DEV) $(MANAGE) compile_catalogues -v0
+
+demo: $(VENV)/.installed catalogues
+	mkdir -p var
+	$(DEV) $(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) load_demo
+
+run: demo
+	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
+
+browser:
+	@bash scripts/ensure-browser.sh
+
+test: $(VENV)/.installed-test catalogues browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(DEV) $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Developers only: needs GNU gettext's xgettext to extract new strings.
+messages: $(VENV)/.installed
+	$(DEV) $(MANAGE) makemessages --no-obsolete --no-location --ignore=.venv --ignore=var \
+		-l de -l en -l ar -l ro -l ru -l tr
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3 var/static var/test-media

@@ -1,0 +1,28 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from centers.models import Centre, Document, Quarter, Site, StageChange
+
+
+@register(Centre)
+class CentreTranslationOptions(TranslationOptions):
+    fields = ("summary", "description", "image_title", "image_alt")
+
+
+@register(StageChange)
+class StageChangeTranslationOptions(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Quarter)
+class QuarterTranslationOptions(TranslationOptions):
+    fields = ("description",)
+
+
+@register(Site)
+class SiteTranslationOptions(TranslationOptions):
+    fields = ("opening_hours", "directions")
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")

@@ -1,0 +1,59 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from heilbronn_quartier.lib.uploads import RandomName, validate_image
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def city_office(self):
+        return self.filter(centre__isnull=True)
+
+    def for_centre(self, centre):
+        return self.filter(centre=centre)
+
+
+class ContactPerson(models.Model):
+    """Someone residents can call: at a centre, or at the city office when no centre is set."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160, help_text=_("e.g. neighbourhood manager"))
+    centre = models.ForeignKey(
+        "centers.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        help_text=_("Leave empty for the Amt für Familie, Jugend und Senioren."),
+    )
+    topics = models.CharField(
+        _("ask about"),
+        max_length=300,
+        blank=True,
+        help_text=_("What residents can ask this person about."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to=RandomName("contacts"), blank=True, validators=[validate_image]
+    )
+    photo_alt = models.CharField(_("photo description (alt text)"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ContactPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})"
+
+    @property
+    def phone_uri(self):
+        """tel: URI in international form, from the German format on signs (07131 56-1167)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0") and not digits.startswith("00"):
+            digits = "+49" + digits[1:]
+        return f"tel:{digits}" if digits else ""

@@ -1,0 +1,107 @@
+"""Validation and naming of uploaded files: judged by content, never by file name."""
+
+import secrets
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+MAX_PDF_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+MIN_IMAGE_SIDE = 64
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+@deconstructible
+class RandomName:
+    """upload_to that keeps no part of the uploader's file name: `<folder>/<random>.<ext>`."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        extension = PurePosixPath(filename).suffix.lower()[:6]
+        return f"{self.folder}/{secrets.token_urlsafe(16)}{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+def _read_head(upload, size):
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
+
+
+def validate_pdf(upload):
+    if upload.size > MAX_PDF_BYTES:
+        raise ValidationError(
+            _("The file is too large (%(size)s). PDF files may be at most %(max)s."),
+            code="pdf_too_large",
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(MAX_PDF_BYTES)},
+        )
+    if not _read_head(upload, 1024).lstrip().startswith(b"%PDF-"):
+        raise ValidationError(
+            _("This file is not a PDF document. Please upload a PDF file."), code="not_pdf"
+        )
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(upload, strict=False)
+        if len(reader.pages) < 1:
+            raise PdfReadError("no pages")
+    except Exception as error:  # pypdf raises many types for broken files
+        raise ValidationError(
+            _("The PDF file is damaged and cannot be read."), code="broken_pdf"
+        ) from error
+    finally:
+        upload.seek(0)
+
+
+def validate_image(upload):
+    """JPEG, PNG or WebP that really decodes; at most 10 MB and 40 megapixels."""
+    if upload.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("The image is too large (%(size)s). Images may be at most %(max)s."),
+            code="image_too_large",
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(MAX_IMAGE_BYTES)},
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _("The image has too many pixels (at most 40 megapixels)."),
+                    code="image_too_many_pixels",
+                )
+            image.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This file is not a readable image. Please upload a JPEG, PNG or WebP image."),
+            code="broken_image",
+        ) from None
+    finally:
+        upload.seek(0)
+    if image_format not in IMAGE_FORMATS:
+        raise ValidationError(
+            _("Only JPEG, PNG and WebP images are accepted."), code="image_format"
+        )
+    if min(width, height) < MIN_IMAGE_SIDE:
+        raise ValidationError(
+            _("The image is too small (at least %(min)s pixels on each side)."),
+            code="image_too_small",
+            params={"min": MIN_IMAGE_SIDE},
+        )

@@ -1,0 +1,78 @@
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@require_safe
+def home(request):
+    return render(request, "pages/home.html")
+
+
+@require_safe
+def legal_notice(request):
+    return render(request, "pages/legal_notice.html")
+
+
+@require_safe
+def privacy(request):
+    return render(request, "pages/privacy.html")
+
+
+@require_safe
+def accessibility(request):
+    return render(request, "pages/accessibility.html")
+
+
+@require_safe
+def easy_read(request):
+    return render(request, "pages/easy_read.html")
+
+
+@require_safe
+@cache_control(no_store=True)
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("Health check: database unreachable")
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def survey_short_link(request):
+    """/meinQuartier, printed on the city's flyers: the survey in the visitor's best language."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        return redirect("survey:landing")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendering with the site layout must never turn one failure into a second one.
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        logger.exception("The 500 page itself failed to render")
+        return HttpResponseServerError(loader.get_template("errors/500_plain.html").render())
