@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "easy_thumbnails",
     "heilbronn_quartier",
     "centers",
     "contacts",
@@ -241,6 +242,18 @@ LOGGING = {
 SITE_NAME = "Quartiersentwicklung Heilbronn"
 # The address printed on the city's flyers; it redirects to the current survey.
 SURVEY_SHORT_PATH = "meinQuartier"
+
+# --- Centres and contacts -------------------------------------------------------------------
+# (settings of the centers and contacts apps go here)
+
+
+# --- Activities -------------------------------------------------------------------------------
+# (settings of the offers app go here)
+
+
+# --- Survey -----------------------------------------------------------------------------------
+# (settings of the survey app go here)
+
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
