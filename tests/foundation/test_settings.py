@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _settings_probe(expression, **env):
@@ -13,9 +13,7 @@ def _settings_probe(expression, **env):
     code = (
         f"import django; django.setup(); from django.conf import settings as s; print({expression})"
     )
-    clean_env = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
-    }
+    clean_env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     clean_env.update(env, DJANGO_SETTINGS_MODULE="heilbronn_quartier.settings")
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -29,8 +27,12 @@ def _settings_probe(expression, **env):
     return result.stdout.split()
 
 
+# The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; it has no place in production.
+_NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _run_manage(*args, **env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean_env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     clean_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
