@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("befragung/", include("survey.urls")),
 )
 
+handler400 = "heilbronn_quartier.views.bad_request"
 handler404 = "heilbronn_quartier.views.page_not_found"
 handler500 = "heilbronn_quartier.views.server_error"
 

@@ -1,5 +1,7 @@
 import logging
+import sys
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
@@ -65,14 +67,36 @@ def survey_short_link(request):
         return redirect("survey:landing")
 
 
+def _error_page(request, template, status):
+    """The site layout without anything that could touch the database (messages use the session)."""
+    try:
+        return render(request, template, {"messages": []}, status=status)
+    except Exception:
+        # Rendering with the site layout must never turn one failure into a second one.
+        logger.exception("The error page %s itself failed to render", template)
+        response = HttpResponseServerError(loader.get_template("errors/500_plain.html").render())
+        response.status_code = status
+        return response
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        return payload_too_large(request)
+    return _error_page(request, "400.html", 400)
+
+
+def payload_too_large(request):
+    return _error_page(request, "413.html", 413)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
-    # Rendering with the site layout must never turn one failure into a second one.
-    try:
-        return render(request, "500.html", status=500)
-    except Exception:
-        logger.exception("The 500 page itself failed to render")
-        return HttpResponseServerError(loader.get_template("errors/500_plain.html").render())
+    # Django calls this inside its `except` block, so the failure is still at hand.
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        response = _error_page(request, "503.html", 503)
+        response["Retry-After"] = "60"
+        return response
+    return _error_page(request, "500.html", 500)

@@ -1,0 +1,25 @@
+"""URLconf for tests: the real one plus views that fail in the ways production can fail."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.db import OperationalError
+from django.urls import path
+
+from heilbronn_quartier.urls import urlpatterns as real_urlpatterns
+
+
+def database_down(request):
+    raise OperationalError("connection refused")
+
+
+def broken(request):
+    raise RuntimeError("a bug with a secret in it")
+
+
+urlpatterns = [
+    *real_urlpatterns,
+    *i18n_patterns(path("database-down/", database_down), path("broken/", broken)),
+]
+
+handler400 = "heilbronn_quartier.views.bad_request"
+handler404 = "heilbronn_quartier.views.page_not_found"
+handler500 = "heilbronn_quartier.views.server_error"
