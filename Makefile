@@ -9,7 +9,7 @@ DEV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format catalogues messages browser demo clean help
+.PHONY: run test lint format catalogues messages browser demo backup restore clean help
 
 help:
 	@echo "make run   - install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -60,6 +60,15 @@ format: $(VENV)/.installed-test
 messages: $(VENV)/.installed
 	$(DEV) $(MANAGE) makemessages --no-obsolete --no-location --ignore=.venv --ignore=var \
 		-l de -l en -l ar -l ro -l ru -l tr
+
+# Database (pg_dump or SQLite backup API) and media into var/backups/<time>/, with checksums.
+backup: $(VENV)/.installed
+	$(MANAGE) backup
+
+# make restore BACKUP=var/backups/20261125-031500
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/<folder>" && exit 2)
+	$(MANAGE) restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/static var/test-media
