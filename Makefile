@@ -9,7 +9,7 @@ DEV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format catalogues messages browser demo backup restore clean help
+.PHONY: run test bench lint format catalogues messages browser demo backup restore clean help
 
 help:
 	@echo "make run   - install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -47,6 +47,12 @@ test: $(VENV)/.installed-test catalogues browser
 	$(VENV)/bin/ruff format --check .
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# Benchmarks: gunicorn + wrk on PostgreSQL and SQLite, every page against a bare view.
+bench: $(VENV)/.installed catalogues
+	@command -v wrk >/dev/null || (test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null) \
+		|| (echo "wrk is needed: apt-get install wrk" && exit 2)
+	$(PY) bench/run.py
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
