@@ -34,6 +34,7 @@ catalogues: $(VENV)/.installed
 demo: $(VENV)/.installed catalogues
 	mkdir -p var
 	$(DEV) $(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) createcachetable
 	$(DEV) $(MANAGE) load_demo
 
 run: demo

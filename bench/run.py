@@ -80,6 +80,7 @@ def _prepare(backend):
     env = _environment(backend)
     _reset_database(backend, env)
     _manage(env, "migrate", "--noinput")
+    _manage(env, "createcachetable")
     _manage(env, "collectstatic", "--noinput", "--clear")
     _manage(env, "compile_catalogues", "-v0")
     prepared = subprocess.run(

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "heilbronn_quartier"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from heilbronn_quartier.cache import invalidate_pages
+
+        post_save.connect(invalidate_pages, dispatch_uid="page-cache-save")
+        post_delete.connect(invalidate_pages, dispatch_uid="page-cache-delete")

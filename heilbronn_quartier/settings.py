@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "heilbronn_quartier.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "heilbronn_quartier.middleware.RequestBodyLimitMiddleware",
@@ -150,15 +151,33 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# "default" is shared by all workers (a database table, or Redis when REDIS_URL is set) so that
+# rate limits count across workers. "pages" holds whole anonymous pages, per process without
+# Redis, invalidated through a stamp file that all workers of a host see (see cache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 if os.environ.get("REDIS_URL"):
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+    }
+    CACHES = {"default": _redis, "pages": _redis | {"KEY_PREFIX": "pages"}}
+    PAGE_CACHE_STAMP = None
+else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    PAGE_CACHE_STAMP = Path(
+        os.environ.get("PAGE_CACHE_STAMP", BASE_DIR / "var" / "page-cache.stamp")
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -295,5 +314,13 @@ SURVEY_SHORT_PATH = "meinQuartier"
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
+    }
+    # Tests that exercise the page cache switch it on themselves.
+    PAGE_CACHE_SECONDS = 0
+    PAGE_CACHE_STAMP = Path(
+        os.environ.get("TEST_PAGE_CACHE_STAMP", BASE_DIR / "var" / "test-stamp")
+    )
     MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))
