@@ -1,0 +1,69 @@
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _postgres_is_running():
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def outage_database(tmp_path):
+    if not _postgres_is_running():
+        if os.environ.get("REQUIRE_BROWSER") == "1":  # CI has PostgreSQL: never skip there
+            pytest.fail("PostgreSQL is not running on 127.0.0.1:5432")
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+    name = "quartier_outage_probe"
+    admin = ["psql", "postgresql://postgres@127.0.0.1:5432/postgres", "-qc"]
+    subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+    subprocess.run([*admin, f"CREATE DATABASE {name}"], check=True)
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(DEBUG="1", DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}")
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    # Production settings serve static files through a manifest that collectstatic writes.
+    env.update(DEBUG="0", SECRET_KEY="probe-" + "k" * 50, STATIC_ROOT=str(tmp_path / "static"))
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    yield name, str(tmp_path / "static")
+    subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+
+
+def test_the_portal_answers_503_while_postgresql_is_gone_and_recovers_by_itself(outage_database):
+    name, static_root = outage_database
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env["STATIC_ROOT"] = static_root
+    result = subprocess.run(
+        [sys.executable, "tests/foundation/outage_probe.py", name],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    up, down, back = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert up["healthz"] == 200
+    assert up["login"] == 200
+    assert down["healthz"] == 503
+    assert down["login"] == 503
+    assert 'lang="ar" dir="rtl"' in down["login_html"]
+    assert "Traceback" not in down["login_html"] and "psycopg" not in down["login_html"]
+    assert back["healthz"] == 200
+    assert back["login"] == 200
+    assert back["home"] == 200
