@@ -7,9 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from heilbronn_quartier.cache import invalidate_pages
+        from heilbronn_quartier.lib.uploads import strip_image_metadata
 
+        pre_save.connect(strip_image_metadata, dispatch_uid="strip-image-metadata")
         post_save.connect(invalidate_pages, dispatch_uid="page-cache-save")
         post_delete.connect(invalidate_pages, dispatch_uid="page-cache-delete")

@@ -58,3 +58,44 @@ class Publishable(models.Model):
             and (self.publish_from is None or self.publish_from <= now)
             and (self.publish_until is None or self.publish_until > now)
         )
+
+
+class SitePageKey(models.TextChoices):
+    LEGAL_NOTICE = "legal-notice", _("Legal notice")
+    PRIVACY = "privacy", _("Privacy")
+    ACCESSIBILITY = "accessibility", _("Accessibility statement")
+
+
+class SitePage(models.Model):
+    """An editor's version of a legal page; without one the portal shows its built-in text."""
+
+    key = models.CharField(_("page"), max_length=20, choices=SitePageKey.choices, unique=True)
+    body = models.TextField(
+        _("text"),
+        help_text=_("Headings, paragraphs, lists and links are kept; everything else is removed."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("legal page")
+        verbose_name_plural = _("legal pages")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.get_key_display()
+
+    def save(self, *args, **kwargs):
+        from modeltranslation.utils import get_translation_fields
+
+        from heilbronn_quartier.lib.html import sanitise
+
+        for field_name in ["body", *get_translation_fields("body")]:
+            setattr(self, field_name, sanitise(getattr(self, field_name, "")))
+        super().save(*args, **kwargs)
+
+    @property
+    def body_has_translation(self):
+        """Whether the active language has its own text (otherwise German is shown)."""
+        from django.utils.translation import get_language
+
+        return bool(getattr(self, f"body_{get_language()}", ""))

@@ -11,6 +11,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from heilbronn_quartier.models import SitePage, SitePageKey
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,19 +21,25 @@ def home(request):
     return render(request, "pages/home.html")
 
 
+def _site_page(request, key, template):
+    """An editor's version of the page when there is one, the built-in text otherwise."""
+    page = SitePage.objects.filter(key=key).first()
+    return render(request, template, {"site_page": page})
+
+
 @require_safe
 def legal_notice(request):
-    return render(request, "pages/legal_notice.html")
+    return _site_page(request, SitePageKey.LEGAL_NOTICE, "pages/legal_notice.html")
 
 
 @require_safe
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return _site_page(request, SitePageKey.PRIVACY, "pages/privacy.html")
 
 
 @require_safe
 def accessibility(request):
-    return render(request, "pages/accessibility.html")
+    return _site_page(request, SitePageKey.ACCESSIBILITY, "pages/accessibility.html")
 
 
 @require_safe

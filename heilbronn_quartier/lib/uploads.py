@@ -1,5 +1,6 @@
 """Validation and naming of uploaded files: judged by content, never by file name."""
 
+import io
 import secrets
 from pathlib import PurePosixPath
 
@@ -105,3 +106,40 @@ def validate_image(upload):
             code="image_too_small",
             params={"min": MIN_IMAGE_SIDE},
         )
+
+
+def without_metadata(upload):
+    """The image re-encoded without EXIF, XMP or comments (camera GPS positions included).
+
+    Orientation is applied to the pixels first, so a photo taken upright stays upright.
+    """
+    from django.core.files.base import ContentFile
+    from PIL import ImageOps
+
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image_format = image.format
+        cleaned = ImageOps.exif_transpose(image)
+        if image_format == "JPEG" and cleaned.mode not in {"RGB", "L"}:
+            cleaned = cleaned.convert("RGB")
+        buffer = io.BytesIO()
+        options = {"quality": 88, "optimize": True} if image_format in {"JPEG", "WEBP"} else {}
+        cleaned.save(buffer, format=image_format, **options)
+    return ContentFile(buffer.getvalue(), name=upload.name)
+
+
+def strip_image_metadata(sender, instance, **kwargs):
+    """pre_save receiver: every newly uploaded image of any model is stored without metadata."""
+    from django.db.models import ImageField
+
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, ImageField):
+            continue
+        field_file = getattr(instance, field.attname)
+        if not field_file or getattr(field_file, "_committed", True):
+            continue
+        try:
+            cleaned = without_metadata(field_file.file)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            continue  # validation reports broken images; nothing to clean here
+        field_file.file = cleaned

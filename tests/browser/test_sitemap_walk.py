@@ -1,4 +1,5 @@
-"""Every sitemap URL in all six languages: 200, right lang/dir, no axe violations, valid HTML.
+"""Every sitemap URL in all six languages: 200, right lang/dir, no axe violations, valid HTML,
+and no request to any host but the portal's own.
 
 Later features only add pages to the sitemap; this walk then covers them without changes.
 """
@@ -31,6 +32,17 @@ def test_every_sitemap_page_is_accessible_and_valid(live_server, page, html_chec
 
     axe = Axe()
     problems, documents = [], {}
+    own_host = urlparse(live_server.url).netloc
+    foreign_requests = []
+    page.on(
+        "request",
+        lambda request: (
+            foreign_requests.append(request.url)
+            if urlparse(request.url).scheme in {"http", "https", "ws", "wss"}
+            and urlparse(request.url).netloc != own_host
+            else None
+        ),
+    )
     for url in urls:
         path = urlparse(url).path
         response = page.goto(live_server.url + path, wait_until="load")
@@ -49,6 +61,7 @@ def test_every_sitemap_page_is_accessible_and_valid(live_server, page, html_chec
             problems.append(f"{path}: axe {violation['id']}: {violation['help']} {targets}")
         documents[path] = response.text()
 
+    problems += [f"third-party request: {url}" for url in sorted(set(foreign_requests))]
     problems += html_checker(documents, tmp_path)
     assert not problems, "\n".join(problems)
     assert len(documents) == len(urls)

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -60,3 +62,35 @@ def test_random_names_keep_nothing_of_the_original_name():
     name = RandomName("documents")(None, "Geheimer Bericht Müller.PDF")
     assert name.startswith("documents/") and name.endswith(".pdf")
     assert "Müller" not in name and "Geheimer" not in name
+
+
+def _jpeg_with_gps():
+    from PIL import Image
+
+    image = Image.new("RGB", (200, 120), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera Maker"  # Make
+    gps = {1: "N", 2: (49.0, 8.0, 30.0), 3: "E", 4: (9.0, 13.0, 10.0)}
+    exif[0x8825] = gps  # GPSInfo
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_saved_photo_keeps_no_exif_location():
+    from PIL import Image
+
+    from tests.factories import make_contact
+
+    original = _jpeg_with_gps()
+    assert Image.open(io.BytesIO(original)).getexif().get(0x8825)
+    contact = make_contact(
+        photo=SimpleUploadedFile("me.jpg", original, "image/jpeg"), photo_alt="Porträt"
+    )
+    contact.refresh_from_db()
+    with contact.photo.open("rb") as stored, Image.open(stored) as image:
+        assert image.format == "JPEG"
+        assert not image.getexif().get(0x8825)
+        assert not image.getexif().get(0x010F)
+        assert image.size == (200, 120)
