@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -25,8 +27,23 @@ def image_preview(field_file, alias="admin_preview"):
     )
 
 
+class SiteFormSet(BaseInlineFormSet):
+    """A centre with sites has exactly one main site (the database allows at most one)."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if kept and sum(1 for form in kept if form.cleaned_data.get("is_main")) != 1:
+            raise ValidationError(_("Please mark exactly one site as the main site."))
+
+
 class SiteInline(TranslationStackedInline):
     model = Site
+    formset = SiteFormSet
     extra = 0
     fields = (
         ("name", "is_main", "opened_on"),

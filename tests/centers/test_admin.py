@@ -169,3 +169,28 @@ def test_jquery_ui_for_the_tabs_is_served_from_our_own_static_files():
 
     assert finders.find("vendor/jquery-ui/jquery-ui.min.js")
     assert finders.find("modeltranslation/js/tabbed_translation_fields.js")
+
+
+def _site(index, is_main):
+    data = {
+        f"sites-{index}-name": f"Standort {index}",
+        f"sites-{index}-street": "Teststraße 1",
+        f"sites-{index}-postcode": "74080",
+        f"sites-{index}-city": "Heilbronn",
+        f"sites-{index}-step_free_entrance": "unknown",
+        f"sites-{index}-accessible_toilet": "unknown",
+        f"sites-{index}-hearing_loop": "unknown",
+    }
+    if is_main:
+        data[f"sites-{index}-is_main"] = "on"
+    return data
+
+
+@pytest.mark.parametrize("mains", [(False, False), (True, True)])
+def test_sites_need_exactly_one_main_site(editor, mains):
+    data = _centre_form(**_site(0, mains[0]), **_site(1, mains[1]))
+    data["sites-TOTAL_FORMS"] = "2"
+    response = editor.post("/admin/centers/centre/add/", data)
+    assert response.status_code == 200
+    assert "Bitte markieren Sie genau einen Standort als Hauptstandort" in response.content.decode()
+    assert not Centre.objects.exists()
