@@ -1,0 +1,157 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
+from centers.renditions import rendition
+from contacts.models import ContactPerson
+
+
+def image_preview(field_file, alias="admin_preview"):
+    """A small thumbnail for the change list and form; nothing when there is no image."""
+    if not field_file:
+        return "–"
+    image = rendition(field_file, alias)
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="" style="object-fit: cover;">',
+        image["url"],
+        image["width"],
+        image["height"],
+    )
+
+
+class SiteFormSet(BaseInlineFormSet):
+    """A centre with sites has exactly one main site (the database allows at most one)."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if kept and sum(1 for form in kept if form.cleaned_data.get("is_main")) != 1:
+            raise ValidationError(_("Please mark exactly one site as the main site."))
+
+
+class SiteInline(TranslationStackedInline):
+    model = Site
+    formset = SiteFormSet
+    extra = 0
+    fields = (
+        ("name", "is_main", "opened_on"),
+        ("street", "postcode", "city"),
+        ("latitude", "longitude"),
+        "opening_hours",
+        "opening_hours_spec",
+        "directions",
+        ("step_free_entrance", "accessible_toilet", "hearing_loop"),
+    )
+
+
+class StageChangeInline(TranslationTabularInline):
+    model = StageChange
+    extra = 0
+
+
+class ContactInline(TranslationStackedInline):
+    model = ContactPerson
+    extra = 0
+    fields = (
+        ("name", "role"),
+        "topics",
+        ("phone", "email"),
+        ("photo", "photo_preview"),
+        "photo_alt",
+        "sort_order",
+    )
+    readonly_fields = ("photo_preview",)
+
+    @admin.display(description=_("preview"))
+    def photo_preview(self, obj):
+        return image_preview(obj.photo)
+
+
+class DocumentInline(TranslationStackedInline):
+    model = Document
+    extra = 0
+    fields = (
+        ("kind", "year", "publication_status"),
+        "title",
+        "summary",
+        ("file", "file_size_display"),
+        ("publish_from", "publish_until"),
+    )
+    readonly_fields = ("file_size_display",)
+
+    @admin.display(description=_("file size"))
+    def file_size_display(self, obj):
+        from centers.templatetags.centres import human_size
+
+        return human_size(obj.file_size) if obj.file_size else "–"
+
+
+@admin.register(Centre)
+class CentreAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "preview", "status", "stage", "publication_status", "opened_on")
+    list_filter = ("status", "stage", "publication_status")
+    search_fields = ("name", "slug", "summary", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("preview", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "status", "stage", "opened_on", "provider")}),
+        (_("Texts"), {"fields": ("summary", "description")}),
+        (_("Image"), {"fields": ("image", "preview", "image_title", "image_alt")}),
+        (
+            _("Publication"),
+            {"fields": ("publication_status", "publish_from", "publish_until", "updated_at")},
+        ),
+    )
+    inlines = (SiteInline, StageChangeInline, ContactInline, DocumentInline)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return image_preview(obj.image)
+
+
+@admin.register(Quarter)
+class QuarterAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "centre")
+    list_filter = ("centre",)
+    search_fields = ("name", "slug", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    list_select_related = ("centre",)
+
+
+@admin.register(Site)
+class SiteAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
+    list_filter = ("centre", "is_main", "step_free_entrance", "accessible_toilet", "hearing_loop")
+    search_fields = ("name", "street", "postcode", "centre__name")
+    list_select_related = ("centre",)
+
+
+@admin.register(Document)
+class DocumentAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "centre", "kind", "year", "publication_status")
+    list_filter = ("kind", "year", "publication_status", "centre")
+    search_fields = ("title", "summary", "centre__name")
+    list_select_related = ("centre",)
+
+
+@admin.register(ProcessFacts)
+class ProcessFactsAdmin(TabbedTranslationAdmin):
+    """One fact box: editors change it, but never add a second one or delete it."""
+
+    def has_add_permission(self, request):
+        return not ProcessFacts.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,7 +1,12 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from centers.html import sanitize_html
+from centers.renditions import generate_renditions
 from heilbronn_quartier.lib.uploads import RandomName, validate_image, validate_pdf
 from heilbronn_quartier.models import Publishable, PublishableQuerySet
 
@@ -29,6 +34,37 @@ class CentreQuerySet(PublishableQuerySet):
 
     def planned(self):
         return self.filter(status=CentreStatus.PLANNED)
+
+    def with_public_details(self):
+        """Everything a centre page shows, in a fixed number of queries however much there is."""
+        return self.prefetch_related(
+            "sites",
+            "stage_changes",
+            "quarters",
+            Prefetch("contacts", queryset=_contacts_queryset()),
+            Prefetch(
+                "documents",
+                queryset=Document.objects.published().order_by("-year", "kind", "pk"),
+                to_attr="public_documents",
+            ),
+        )
+
+
+def _contacts_queryset():
+    from contacts.models import ContactPerson
+
+    return ContactPerson.objects.order_by("sort_order", "name")
+
+
+def alt_text_required(instance, image_field, alt_field):
+    """An image without a description excludes people who cannot see it: refuse to save it."""
+    if (
+        getattr(instance, image_field)
+        and not (getattr(instance, f"{alt_field}_de", "") or "").strip()
+    ):
+        raise ValidationError(
+            {f"{alt_field}_de": _("Please describe the image (alt text) when you add one.")}
+        )
 
 
 class Centre(Publishable):
@@ -85,6 +121,72 @@ class Centre(Publishable):
 
     def get_absolute_url(self):
         return reverse("centers:centre-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        alt_text_required(self, "image", "image_alt")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        generate_renditions(self.image)
+
+    @property
+    def is_planned(self):
+        return self.status == CentreStatus.PLANNED
+
+    # The helpers below read prefetched relations (see with_public_details): no extra queries.
+    @property
+    def main_site(self):
+        return next((site for site in self.sites.all() if site.is_main), None)
+
+    @property
+    def branch_sites(self):
+        return [site for site in self.sites.all() if not site.is_main]
+
+    @property
+    def annual_reports(self):
+        return [d for d in self.public_documents if d.kind == DocumentKind.ANNUAL_REPORT]
+
+    @property
+    def position_papers(self):
+        return [d for d in self.public_documents if d.kind == DocumentKind.POSITION_PAPER]
+
+    @property
+    def phone_contact(self):
+        return next((contact for contact in self.contacts.all() if contact.phone), None)
+
+    @property
+    def latest_annual_report(self):
+        reports = self.annual_reports
+        return reports[0] if reports else None
+
+    def structured_data(self, base_url):
+        """schema.org description for search engines and assistants (JSON-LD)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": ["GovernmentOrganization", "CivicStructure"],
+            "name": self.name,
+            "url": base_url + self.get_absolute_url(),
+            "description": self.summary or "",
+            "parentOrganization": {
+                "@type": "GovernmentOrganization",
+                "name": "Stadt Heilbronn, Amt für Familie, Jugend und Senioren",
+            },
+        }
+        sites = list(self.sites.all())
+        main = self.main_site or (sites[0] if sites else None)
+        if main:
+            data.update(main.structured_place())
+        branches = [site for site in sites if site is not main]
+        if branches:
+            data["department"] = [
+                {"@type": "CivicStructure", "name": site.name, **site.structured_place()}
+                for site in branches
+            ]
+        points = [contact.structured_contact_point() for contact in self.contacts.all()]
+        if points:
+            data["contactPoint"] = points
+        return data
 
 
 class StageChange(models.Model):
@@ -156,6 +258,11 @@ class Site(models.Model):
         blank=True,
         help_text=_("One line per day or time range, 24-hour clock."),
     )
+    opening_hours_spec = models.TextField(
+        _("opening hours for search engines"),
+        blank=True,
+        help_text=_("schema.org format, one line per range, e.g. Mo-Th 09:00-16:00"),
+    )
     directions = models.TextField(
         _("how to get there"), blank=True, help_text=_("Bus stops and lines, parking, entrance.")
     )
@@ -194,6 +301,60 @@ class Site(models.Model):
     @property
     def address_line(self):
         return f"{self.street}, {self.postcode} {self.city}"
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def route_url(self):
+        """A plain link to a route on OpenStreetMap; nothing is loaded from there on page view."""
+        if not self.has_coordinates:
+            return ""
+        return settings.OSM_ROUTE_URL.format(lat=self.latitude, lon=self.longitude)
+
+    @property
+    def opening_hours_lines(self):
+        return [line.strip() for line in (self.opening_hours or "").splitlines() if line.strip()]
+
+    @property
+    def accessibility_facts(self):
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, f"get_{name}_display")())
+            for name in ("step_free_entrance", "accessible_toilet", "hearing_loop")
+        ]
+
+    def structured_place(self):
+        place = {
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.street,
+                "postalCode": self.postcode,
+                "addressLocality": self.city,
+                "addressCountry": "DE",
+            }
+        }
+        if self.has_coordinates:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        specs = [line.strip() for line in self.opening_hours_spec.splitlines() if line.strip()]
+        if specs:
+            place["openingHours"] = specs
+        features = [
+            {
+                "@type": "LocationFeatureSpecification",
+                "name": self._meta.get_field(name).verbose_name.__str__(),
+                "value": getattr(self, name) == Availability.YES,
+            }
+            for name in ("step_free_entrance", "accessible_toilet", "hearing_loop")
+            if getattr(self, name) != Availability.UNKNOWN
+        ]
+        if features:
+            place["amenityFeature"] = features
+        return place
 
 
 class DocumentKind(models.TextChoices):
@@ -236,4 +397,35 @@ class Document(Publishable):
     def save(self, *args, **kwargs):
         if self.file:
             self.file_size = self.file.size
+        # Editors' HTML is cleaned on the way in; templates clean it again on the way out.
+        for language, _name in settings.LANGUAGES:
+            field = f"summary_{language}"
+            value = getattr(self, field, None)
+            if value:
+                setattr(self, field, sanitize_html(value))
         super().save(*args, **kwargs)
+
+
+class ProcessFacts(models.Model):
+    """The fact box of the neighbourhood development process, edited by editors (one row)."""
+
+    topics = models.CharField(_("topics"), max_length=200)
+    period = models.CharField(_("period"), max_length=200)
+    target_group = models.CharField(_("target group"), max_length=200)
+    participation = models.CharField(_("form of participation"), max_length=200)
+    state = models.CharField(_("status"), max_length=100)
+
+    class Meta:
+        verbose_name = _("fact box")
+        verbose_name_plural = _("fact box")
+
+    def __str__(self):
+        return str(_("Fact box of the neighbourhood development"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # only ever one fact box
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).first()

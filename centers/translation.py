@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from centers.models import Centre, Document, Quarter, Site, StageChange
+from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 
 
 @register(Centre)
@@ -26,3 +26,8 @@ class SiteTranslationOptions(TranslationOptions):
 @register(Document)
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title", "summary")
+
+
+@register(ProcessFacts)
+class ProcessFactsTranslationOptions(TranslationOptions):
+    fields = ("topics", "period", "target_group", "participation", "state")

@@ -1,3 +1,12 @@
+from django.urls import path
+
+from centers import views
+
 app_name = "centers"
 
-urlpatterns = []
+urlpatterns = [
+    path("quartierszentren/", views.overview, name="overview"),
+    path("quartierszentren/<slug:slug>/", views.centre_detail, name="centre-detail"),
+    path("quartiere/", views.quarter_list, name="quarter-list"),
+    path("quartiere/<slug:slug>/", views.quarter_detail, name="quarter-detail"),
+]

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from centers.admin import image_preview
+from contacts.models import ContactPerson
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "preview", "role", "centre", "phone", "email", "sort_order")
+    list_filter = (("centre", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("name", "role", "email", "phone", "topics")
+    list_select_related = ("centre",)
+    readonly_fields = ("preview",)
+    fields = (
+        "name",
+        "role",
+        "centre",
+        "topics",
+        ("phone", "email"),
+        ("photo", "preview"),
+        "photo_alt",
+        "sort_order",
+    )
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return image_preview(obj.photo)

@@ -50,6 +50,30 @@ class ContactPerson(models.Model):
     def __str__(self):
         return f"{self.name} ({self.role})"
 
+    def save(self, *args, **kwargs):
+        from centers.renditions import generate_renditions
+
+        super().save(*args, **kwargs)
+        generate_renditions(self.photo)
+
+    def clean(self):
+        from centers.models import alt_text_required
+
+        super().clean()
+        alt_text_required(self, "photo", "photo_alt")
+
+    @property
+    def is_city_office(self):
+        return self.centre_id is None
+
+    def structured_contact_point(self):
+        point = {"@type": "ContactPoint", "name": self.name, "contactType": self.role}
+        if self.phone:
+            point["telephone"] = self.phone_uri.removeprefix("tel:")
+        if self.email:
+            point["email"] = self.email
+        return point
+
     @property
     def phone_uri(self):
         """tel: URI in international form, from the German format on signs (07131 56-1167)."""

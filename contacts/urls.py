@@ -1,3 +1,9 @@
+from django.urls import path
+
+from contacts import views
+
 app_name = "contacts"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.contact_list, name="list"),
+]

@@ -301,7 +301,29 @@ SITE_NAME = "Quartiersentwicklung Heilbronn"
 SURVEY_SHORT_PATH = "meinQuartier"
 
 # --- Centres and contacts -------------------------------------------------------------------
-# (settings of the centers and contacts apps go here)
+# The admin's translation tabs need jQuery UI; it is served from the XStatic package, never a CDN.
+import xstatic.pkg.jquery_ui  # noqa: E402
+
+STATICFILES_DIRS += [("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# Image renditions (easy-thumbnails aliases, cropped to exact sizes so width/height are known
+# without opening the file). Merged, so other apps may add their own targets.
+THUMBNAIL_ALIASES = {
+    **globals().get("THUMBNAIL_ALIASES", {}),
+    "centers.Centre.image": {
+        "centre_small": {"size": (480, 270), "crop": "smart", "upscale": True},
+        "centre_large": {"size": (960, 540), "crop": "smart", "upscale": True},
+        "admin_preview": {"size": (160, 90), "crop": "smart", "upscale": True},
+    },
+    "contacts.ContactPerson.photo": {
+        "contact_photo": {"size": (160, 160), "crop": "smart", "upscale": True},
+        "admin_preview": {"size": (80, 80), "crop": "smart", "upscale": True},
+    },
+}
+# Route planner for "how to get there": a plain link, nothing loads from it on page view.
+OSM_ROUTE_URL = (
+    "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B{lat}%2C{lon}"
+)
 
 
 # --- Activities -------------------------------------------------------------------------------

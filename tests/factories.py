@@ -97,3 +97,31 @@ def make_document(centre, kind=DocumentKind.ANNUAL_REPORT, **fields):
         "publication_status": PublicationStatus.PUBLISHED,
     }
     return Document.objects.create(**(defaults | fields))
+
+
+def make_stage_change(centre, **fields):
+    import datetime
+
+    from centers.models import Stage, StageChange
+
+    defaults = {
+        "centre": centre,
+        "stage": Stage.NEIGHBOURHOOD_CENTRE,
+        "since": datetime.date(2020, 1, 1),
+    }
+    return StageChange.objects.create(**(defaults | fields))
+
+
+def make_process_facts(**fields):
+    from centers.models import ProcessFacts
+
+    defaults = {
+        "topics_de": "Familie, Gesellschaft und Soziales",
+        "period_de": "fortlaufender Prozess",
+        "target_group_de": "alle Heilbronnerinnen und Heilbronner",
+        "participation_de": "informelle Beteiligung",
+        "state_de": "offen",
+    }
+    facts = ProcessFacts(**(defaults | fields))
+    facts.save()
+    return facts

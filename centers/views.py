@@ -1,0 +1,56 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from centers.forms import QuarterPickerForm
+from centers.models import Centre, ProcessFacts, Quarter
+
+
+@require_safe
+def overview(request):
+    centres = list(Centre.objects.published().prefetch_related("sites", "quarters"))
+    return render(
+        request,
+        "centers/centre_list.html",
+        {
+            "operating": [centre for centre in centres if not centre.is_planned],
+            "planned": [centre for centre in centres if centre.is_planned],
+            "facts": ProcessFacts.current(),
+        },
+    )
+
+
+@require_safe
+def quarter_list(request):
+    """The "my neighbourhood" picker: a plain GET form, so it works without JavaScript."""
+    form = QuarterPickerForm(request.GET or None)
+    if form.is_valid():
+        return redirect(form.cleaned_data["quarter"])
+    quarters = Quarter.objects.select_related("centre")
+    return render(request, "centers/quarter_list.html", {"form": form, "quarters": quarters})
+
+
+@require_safe
+def quarter_detail(request, slug):
+    quarter = get_object_or_404(Quarter, slug=slug)
+    centre = (
+        Centre.objects.published().with_public_details().filter(pk=quarter.centre_id).first()
+        if quarter.centre_id
+        else None
+    )
+    return render(request, "centers/quarter_detail.html", {"quarter": quarter, "centre": centre})
+
+
+@require_safe
+def centre_detail(request, slug):
+    centre = Centre.objects.published().with_public_details().filter(slug=slug).first()
+    if centre is None:
+        raise Http404
+    return render(
+        request,
+        "centers/centre_detail.html",
+        {
+            "centre": centre,
+            "structured_data": centre.structured_data(request.build_absolute_uri("/")[:-1]),
+        },
+    )

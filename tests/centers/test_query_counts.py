@@ -1,0 +1,46 @@
+"""Queries per page must not grow with sites, contacts or documents (10x the demo)."""
+
+import pytest
+from django.core.management import call_command
+
+from centers.models import Centre
+from tests.factories import make_contact, make_document, make_quarter, make_site
+
+pytestmark = pytest.mark.django_db
+
+
+def _grow(factor):
+    """Add `factor` times the demo's sites, contacts and documents to every operating centre."""
+    for centre in Centre.objects.operating():
+        for n in range(factor):
+            make_site(centre, name=f"Außenstelle {n}", latitude="49.1", longitude="9.2")
+            make_contact(centre)
+            make_document(centre, year=1900 + n)
+            make_quarter(centre)
+
+
+def _queries(client, django_assert_max_num_queries, url, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("url", "limit"),
+    [
+        ("/de/", 4),
+        ("/ar/quartierszentren/", 6),
+        ("/de/quartierszentren/boeckingen/", 8),
+        ("/tr/quartiere/kreuzgrund/", 9),
+        ("/de/quartiere/", 4),
+        ("/ru/kontakt/", 6),
+    ],
+)
+def test_queries_stay_flat_with_ten_times_the_demo_data(
+    client, django_assert_max_num_queries, url, limit
+):
+    call_command("load_demo", verbosity=0)
+    with_demo = _queries(client, django_assert_max_num_queries, url, limit)
+    _grow(10)
+    assert _queries(client, django_assert_max_num_queries, url, limit) == with_demo
+    assert Centre.objects.get(slug="boeckingen").sites.count() >= 12
