@@ -217,7 +217,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 _STATIC_BACKEND = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
     if (DEBUG or TESTING)
-    else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    else "heilbronn_quartier.lib.storage.StaticStorage"
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

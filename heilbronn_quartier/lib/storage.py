@@ -1,0 +1,22 @@
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+
+class StaticStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's compressed, hashed storage, tolerant of third-party CSS under vendor/.
+
+    Packaged stylesheets (jQuery UI's theme) refer to images their package does not ship; those
+    references are left as they are instead of failing collectstatic. Our own files stay strict.
+    """
+
+    def url_converter(self, name, hashed_files, template=None):
+        convert = super().url_converter(name, hashed_files, template)
+
+        def tolerant(matchobj):
+            try:
+                return convert(matchobj)
+            except ValueError:
+                if name.startswith("vendor/"):
+                    return matchobj.group(0)
+                raise
+
+        return tolerant
