@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- long translated demo sentences read better unbroken
 """Demo content: the "Befragung zur Quartiersarbeit" in six languages, with generated responses.
 
 Idempotent: a second run changes nothing (on the same day; the open demo survey's window moves

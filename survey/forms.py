@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from survey.models import Channel, QuestionKind
-from survey.services import DONT_KNOW, _values, other_name, row_name
+from survey.services import DONT_KNOW, DONT_KNOW_CODE, _values, other_name, row_name
 
 
 def _option(name, value, label, given, index, **extra):
@@ -20,7 +20,7 @@ def _option(name, value, label, given, index, **extra):
     }
 
 
-def _scale_options(question, name, given):
+def _scale_options(question, name, given, paper_codes=False):
     options = []
     for index, value in enumerate(question.scale_values, start=1):
         label = str(value)
@@ -30,7 +30,8 @@ def _scale_options(question, name, given):
             label = f"{value} – {question.scale_max_label}"
         options.append(_option(name, value, label, given, index))
     if question.allow_dont_know:
-        options.append(_option(name, DONT_KNOW, gettext("Don't know"), given, len(options) + 1))
+        value = DONT_KNOW_CODE if paper_codes else DONT_KNOW
+        options.append(_option(name, value, gettext("Don't know"), given, len(options) + 1))
     return options
 
 
@@ -79,7 +80,7 @@ def questionnaire_items(questions, quarters, data, errors, paper_codes=False):
                     _option(question.code, value, quarter.name, given, index, code=index)
                 )
         elif question.kind == QuestionKind.SCALE:
-            item["options"] = _scale_options(question, question.code, given)
+            item["options"] = _scale_options(question, question.code, given, paper_codes)
         elif question.kind == QuestionKind.MATRIX:
             for row in question.rows.all():
                 name = row_name(question, row)
@@ -90,7 +91,7 @@ def questionnaire_items(questions, quarters, data, errors, paper_codes=False):
                         "name": name,
                         "error": errors.get(name),
                         "value": next(iter(row_given), ""),
-                        "options": _scale_options(question, name, row_given),
+                        "options": _scale_options(question, name, row_given, paper_codes),
                     }
                 )
         if item["options"]:

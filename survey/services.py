@@ -15,6 +15,8 @@ from centers.models import Quarter
 from survey.models import Answer, Channel, Question, QuestionKind, Response
 
 DONT_KNOW = "dk"
+# On paper and in exports "don't know" has the number 99.
+DONT_KNOW_CODE = 99
 # Form fields accept Arabic-Indic and Persian digits and store Western digits (GLOSSARY.md).
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -281,7 +283,10 @@ def paper_to_form_data(questions, quarters, data):
         ]
         for name in names:
             if name in data:
-                converted[name] = _values(data, name)
+                values = _values(data, name)
+                if question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
+                    values = [DONT_KNOW if v == str(DONT_KNOW_CODE) else v for v in values]
+                converted[name] = values
         raw = " ".join(_values(data, question.code)).translate(_DIGITS)
         tokens = [token for token in re.split(r"[\s,;]+", raw) if token]
         if question.has_choices:
@@ -312,10 +317,10 @@ def answers_to_paper_data(questions, quarters, response):
             data[question.code] = [str(index_of.get(answer.quarter_id, ""))]
         elif answer.row_id:
             data[row_name(question, answer.row)] = [
-                DONT_KNOW if answer.dont_know else str(answer.value)
+                str(DONT_KNOW_CODE) if answer.dont_know else str(answer.value)
             ]
         elif answer.dont_know:
-            data[question.code] = [DONT_KNOW]
+            data[question.code] = [str(DONT_KNOW_CODE)]
         elif answer.value is not None:
             data[question.code] = [str(answer.value)]
         else:
@@ -489,7 +494,6 @@ FIXED_COLUMNS = [
     ("source", "Abgabestelle (nur Papier)", ""),
     ("batch", "Stapelnummer (nur Papier)", ""),
 ]
-DONT_KNOW_CODE = 99
 
 
 def _labels_de(question):
