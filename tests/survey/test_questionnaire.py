@@ -124,9 +124,10 @@ def test_on_an_error_every_answer_is_shown_again_exactly(client, full):
     q3 = list(full["questions"][2].choices.all())
     response = client.post(_url(full["survey"]), valid_post(full, Q1=""))
     html = response.content.decode()
-    assert f'value="{full["yes"].pk}" checked' in html
-    assert f'value="{q3[0].pk}" checked' in html and f'value="{q3[3].pk}" checked' in html
-    assert f'value="{q3[1].pk}" checked' not in html
+    assert f'name="Q2" id="Q2-1" value="{full["yes"].pk}" checked' in html
+    assert f'name="Q3" id="Q3-1" value="{q3[0].pk}" checked' in html
+    assert f'name="Q3" id="Q3-4" value="{q3[3].pk}" checked' in html
+    assert f'name="Q3" id="Q3-2" value="{q3[1].pk}">' in html
     assert 'value="Ein Chor"' in html
     assert 'name="Q5_1" id="Q5_1-5" value="5" checked' in html
     assert 'name="Q5_2" id="Q5_2-6" value="dk" checked' in html
