@@ -15,7 +15,7 @@ def make_survey(**fields):
     n = next(_sequence)
     now = timezone.now()
     defaults = {
-        "title": f"Befragung {n}",
+        "title_de": f"Befragung {n}",
         "title_ar": f"استطلاع {n}",
         "slug": f"befragung-{n}",
         "opens_at": now - timedelta(days=1),
