@@ -76,7 +76,9 @@ def test_a_resident_corrects_a_mistake_and_submits_on_a_phone(
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_the_printed_questionnaire_renders_for_a_look(live_server, browser, screenshot_dir, language):
+def test_the_printed_questionnaire_renders_for_a_look(
+    live_server, browser, screenshot_dir, language
+):
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
