@@ -2,11 +2,19 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from survey.models import Channel, QuestionKind
 from survey.services import DONT_KNOW, DONT_KNOW_CODE, _values, other_name, row_name
+
+
+def fallback_lang(obj, field):
+    """ "de" when the text is shown in German because this language has no translation yet."""
+    language = get_language() or "de"
+    if language == "de" or getattr(obj, f"{field}_{language}", None):
+        return ""
+    return "de"
 
 
 def _option(name, value, label, given, index, **extra):
@@ -58,6 +66,7 @@ def questionnaire_items(questions, quarters, data, errors, paper_codes=False):
             "other_value": (_values(data, other_name(question)) or [""])[0],
             "other_error": errors.get(other_name(question)),
             "condition": question.show_if_choice,
+            "lang": fallback_lang(question, "text"),
         }
         if question.has_choices:
             for index, choice in enumerate(question.choices.all(), start=1):
@@ -71,6 +80,7 @@ def questionnaire_items(questions, quarters, data, errors, paper_codes=False):
                         index,
                         code=choice.code,
                         is_other=choice.is_other,
+                        lang=fallback_lang(choice, "label"),
                     )
                 )
         elif question.kind == QuestionKind.QUARTER:

@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -224,6 +225,17 @@ class Question(TranslationTracked):
 
     def __str__(self):
         return f"{self.code} {self.text}"
+
+    def clean(self):
+        choice = self.show_if_choice
+        if choice is None:
+            return
+        parent = choice.question
+        earlier = (parent.position, parent.pk) < (self.position, self.pk or float("inf"))
+        if parent.survey_id != self.survey_id or not earlier:
+            raise ValidationError(
+                {"show_if_choice": _("Choose an answer option of an earlier question.")}
+            )
 
     @property
     def scale_values(self):

@@ -193,16 +193,22 @@ def dashboard(request, slug):
         "form": form,
         "total": total,
         "results": aggregated,
-        "breakdowns": services.breakdowns(responses),
+        "breakdowns": _named(services.breakdowns(responses)),
         "texts": services.free_texts(responses, search),
         "search": search,
         "recent_paper": Response.objects.filter(survey=survey, channel=Channel.PAPER)
         .select_related("entered_by")
         .order_by("-pk")[:20],
-        "languages": dict(settings.LANGUAGES),
-        "channels": dict(Channel.choices),
     }
     return render(request, "survey/dashboard.html", context)
+
+
+def _named(breakdowns):
+    """Language and channel codes as words for the dashboard tables."""
+    languages, channels = dict(settings.LANGUAGES), dict(Channel.choices)
+    breakdowns["language"] = [(languages.get(code, code), n) for code, n in breakdowns["language"]]
+    breakdowns["channel"] = [(channels.get(code, code), n) for code, n in breakdowns["channel"]]
+    return breakdowns
 
 
 @require_safe

@@ -5,6 +5,7 @@ from itertools import count
 
 from django.utils import timezone
 
+from centers.models import Quarter
 from survey.models import Choice, MatrixRow, Question, QuestionKind, Survey, SurveyStatus
 from tests.factories import make_quarter
 
@@ -26,30 +27,34 @@ def make_survey(**fields):
 
 
 def make_question(survey, kind, code, **fields):
-    defaults = {"text": f"Frage {code}", "position": int(code[1:])}
+    defaults = {"text_de": f"Frage {code}", "position": int(code[1:])}
     return Question.objects.create(survey=survey, kind=kind, code=code, **(defaults | fields))
 
 
 def make_choices(question, *labels, other=None):
     choices = [
-        Choice.objects.create(question=question, code=index, position=index, label=label)
+        Choice.objects.create(question=question, code=index, position=index, label_de=label)
         for index, label in enumerate(labels, start=1)
     ]
     if other:
         code = len(labels) + 1
         choices.append(
             Choice.objects.create(
-                question=question, code=code, position=code, label=other, is_other=True
+                question=question, code=code, position=code, label_de=other, is_other=True
             )
         )
     return choices
+
+
+def _quarter(name):
+    return Quarter.objects.filter(name=name).first() or make_quarter(name=name)
 
 
 def make_full_survey(**fields):
     """Q1 quarter, Q2 single with other, Q3 multiple (max 2), Q4 scale with don't know,
     Q5 matrix, Q6 text (only if Q2 = "Ja"), Q7 number."""
     survey = make_survey(**fields)
-    quarters = [make_quarter(name="Böckingen"), make_quarter(name="Nordstadt")]
+    quarters = [_quarter("Böckingen"), _quarter("Nordstadt")]
     q1 = make_question(survey, QuestionKind.QUARTER, "Q1", required=True)
     q2 = make_question(survey, QuestionKind.SINGLE, "Q2", required=True)
     yes, no, other = make_choices(q2, "Ja", "Nein", other="Sonstiges (bitte angeben)")
@@ -59,13 +64,13 @@ def make_full_survey(**fields):
         survey,
         QuestionKind.SCALE,
         "Q4",
-        scale_min_label="gar nicht",
-        scale_max_label="sehr",
+        scale_min_label_de="gar nicht",
+        scale_max_label_de="sehr",
         allow_dont_know=True,
     )
     q5 = make_question(survey, QuestionKind.MATRIX, "Q5", required=True, allow_dont_know=True)
     for index, label in enumerate(["Angebote", "Öffnungszeiten"], start=1):
-        MatrixRow.objects.create(question=q5, code=index, position=index, label=label)
+        MatrixRow.objects.create(question=q5, code=index, position=index, label_de=label)
     q6 = make_question(survey, QuestionKind.TEXT, "Q6", max_length=50, show_if_choice=yes)
     q7 = make_question(survey, QuestionKind.NUMBER, "Q7", number_min=1, number_max=20)
     return {

@@ -152,3 +152,25 @@ def test_a_survey_inside_its_retention_period_is_left_alone():
     _closed_full()
     call_command("purge_survey_responses", verbosity=0)
     assert Answer.objects.exclude(text="").exists()
+
+
+def test_a_condition_must_point_to_an_earlier_question_of_the_same_survey():
+    from django.core.exceptions import ValidationError
+
+    full = make_full_survey()
+    q2 = full["questions"][1]
+    q2.show_if_choice = full["questions"][2].choices.first()
+    with pytest.raises(ValidationError):
+        q2.full_clean()
+    other = make_full_survey()
+    q6 = full["questions"][5]
+    q6.show_if_choice = other["yes"]
+    with pytest.raises(ValidationError):
+        q6.full_clean()
+
+
+def test_untranslated_question_texts_are_marked_as_german(client):
+    full = make_full_survey()
+    html = client.get(_in("ar", "survey:questionnaire", slug=full["survey"].slug)).content.decode()
+    assert '<span lang="de">Frage Q2</span>' in html
+    assert 'lang="de">Ja</label>' in html
