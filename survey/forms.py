@@ -158,6 +158,8 @@ class DashboardFilterForm(forms.Form):
         self.fields["quarter"].choices = everything + [(q.pk, q.name) for q in quarters]
         self.fields["language"].choices = everything + list(settings.LANGUAGES)
         self.fields["channel"].choices = everything + list(Channel.choices)
+        for name in ("quarter", "language", "channel"):
+            self.fields[name].widget.attrs["class"] = "form-select"
 
     def filters(self):
         """Valid filters only: a bad value is ignored rather than answered with an error page."""

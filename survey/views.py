@@ -273,6 +273,8 @@ def _paper_form(request, survey, response=None):
         "meta": meta,
         "summary": error_summary(items),
         "response": response,
+        # Entering a pile of forms: after each save the cursor waits in the first question.
+        "focus_first": bool(request.GET.get("source")) or bool(errors),
     }
     return None, None, context
 
