@@ -5,6 +5,7 @@ rather than half-working in production.
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -331,7 +332,20 @@ OSM_ROUTE_URL = (
 
 
 # --- Survey -----------------------------------------------------------------------------------
-# (settings of the survey app go here)
+# Submissions per client address and window for the questionnaire ("30/h"); "off" disables it,
+# e.g. for a load test from one machine.
+_survey_rate = os.environ.get("SURVEY_RATE_LIMIT", "30/h").strip()
+if _survey_rate.lower() in {"off", "0", ""}:
+    SURVEY_RATE_LIMIT = None
+elif re.fullmatch(r"\d+/\d*[smhd]", _survey_rate):
+    SURVEY_RATE_LIMIT = _survey_rate
+else:
+    raise ImproperlyConfigured(
+        f"SURVEY_RATE_LIMIT must look like 30/h or be off; got {_survey_rate!r}"
+    )
+RATELIMIT_USE_CACHE = "default"
+# An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
+CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
 
 
 if TESTING:

@@ -1,0 +1,448 @@
+"""The resident survey: questionnaires, online and paper responses, resume drafts."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "de"]
+
+
+def _digest(text):
+    return hashlib.sha256((text or "").encode()).hexdigest()[:16]
+
+
+class TranslationTracked(models.Model):
+    """Remembers, per field and language, which German text a translation was made from.
+
+    A translation is "outdated" when the German source changed after the translation was last
+    edited: more precise than comparing one updated_at for the whole object.
+    """
+
+    TRACKED_FIELDS = ()
+
+    translation_state = models.JSONField(_("translation state"), default=dict, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        previous = None
+        if self.pk:
+            previous = type(self).objects.filter(pk=self.pk).values(*self._all_tracked()).first()
+        for field in self.TRACKED_FIELDS:
+            source = _digest(getattr(self, f"{field}_de"))
+            state = self.translation_state.setdefault(field, {})
+            for language in TRANSLATED_LANGUAGES:
+                name = f"{field}_{language}"
+                value = getattr(self, name)
+                if previous is None or previous.get(name) != value or language not in state:
+                    state[language] = source
+        super().save(*args, **kwargs)
+
+    def _all_tracked(self):
+        return [
+            f"{field}_{code}" for field in self.TRACKED_FIELDS for code, _n in settings.LANGUAGES
+        ]
+
+    def translation_gaps(self):
+        """[(field, language, "missing"|"outdated")] for the texts editors still have to do."""
+        gaps = []
+        for field in self.TRACKED_FIELDS:
+            source_text = getattr(self, f"{field}_de")
+            if not source_text:
+                continue
+            source = _digest(source_text)
+            for language in TRANSLATED_LANGUAGES:
+                if not getattr(self, f"{field}_{language}"):
+                    gaps.append((field, language, "missing"))
+                elif self.translation_state.get(field, {}).get(language) != source:
+                    gaps.append((field, language, "outdated"))
+        return gaps
+
+
+class SurveyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class SurveyQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=SurveyStatus.PUBLISHED)
+
+    def current(self):
+        return self.visible().filter(is_current=True).first()
+
+
+class Survey(TranslationTracked):
+    TRACKED_FIELDS = ("title", "introduction", "privacy_notice", "thank_you_text", "results_text")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    privacy_notice = models.TextField(
+        _("privacy notice"),
+        blank=True,
+        help_text=_("In plain words: what is stored, for how long."),
+    )
+    thank_you_text = models.TextField(_("thank-you text"), blank=True)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
+    )
+    is_current = models.BooleanField(
+        _("current survey"), default=False, help_text=_("The survey /meinQuartier leads to.")
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated duration (minutes)"), default=10
+    )
+    results_published = models.BooleanField(
+        _("results published"),
+        default=False,
+        help_text=_("Shows the aggregated results publicly once the survey has closed."),
+    )
+    results_text = models.TextField(_("summary of the results"), blank=True)
+    retention_days = models.PositiveIntegerField(
+        _("retention (days after closing)"),
+        default=730,
+        help_text=_("After this, `manage.py purge_survey_responses` anonymises the responses."),
+    )
+
+    objects = SurveyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="one_current_survey"
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")), name="survey_closes_after_opening"
+            ),
+        ]
+        permissions = [
+            ("enter_paper_responses", _("Can enter paper responses")),
+            ("export_responses", _("Can export responses")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("survey:detail", kwargs={"slug": self.slug})
+
+    @property
+    def phase(self):
+        now = timezone.now()
+        if now < self.opens_at:
+            return "upcoming"
+        if now >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def is_open(self):
+        return self.status == SurveyStatus.PUBLISHED and self.phase == "open"
+
+    @property
+    def shows_results(self):
+        return self.results_published and self.phase == "closed"
+
+    @property
+    def retention_ends_at(self):
+        return self.closes_at + timedelta(days=self.retention_days)
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    SCALE = "scale", _("Scale")
+    MATRIX = "matrix", _("Matrix (several items on one scale)")
+    TEXT = "text", _("Free text")
+    NUMBER = "number", _("Number")
+    QUARTER = "quarter", _("Neighbourhood of residence")
+
+
+CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE}
+
+
+class Question(TranslationTracked):
+    TRACKED_FIELDS = ("text", "help_text", "scale_min_label", "scale_max_label", "section")
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="questions"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    code = models.CharField(
+        _("code"), max_length=12, help_text=_("Stable code printed on paper and used in exports.")
+    )
+    section = models.CharField(
+        _("theme heading"), max_length=200, blank=True, help_text=_("Shown above this question.")
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=QuestionKind.choices)
+    text = models.CharField(_("question"), max_length=400)
+    help_text = models.CharField(_("help text"), max_length=400, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    max_choices = models.PositiveSmallIntegerField(
+        _("maximum number of answers"), null=True, blank=True
+    )
+    max_length = models.PositiveIntegerField(_("maximum length (characters)"), default=1000)
+    scale_min = models.SmallIntegerField(_("scale from"), default=1)
+    scale_max = models.SmallIntegerField(_("scale to"), default=5)
+    scale_min_label = models.CharField(_("label of the lowest value"), max_length=80, blank=True)
+    scale_max_label = models.CharField(_("label of the highest value"), max_length=80, blank=True)
+    allow_dont_know = models.BooleanField(_("offer “don't know”"), default=False)
+    number_min = models.IntegerField(_("smallest number"), null=True, blank=True)
+    number_max = models.IntegerField(_("largest number"), null=True, blank=True)
+    show_if_choice = models.ForeignKey(
+        "Choice",
+        verbose_name=_("show only if this answer was given"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("An answer option of an earlier question (skip logic)."),
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["survey", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "code"], name="question_code_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.text}"
+
+    def clean(self):
+        choice = self.show_if_choice
+        if choice is None:
+            return
+        parent = choice.question
+        earlier = (parent.position, parent.pk) < (self.position, self.pk or float("inf"))
+        if parent.survey_id != self.survey_id or not earlier:
+            raise ValidationError(
+                {"show_if_choice": _("Choose an answer option of an earlier question.")}
+            )
+
+    @property
+    def scale_values(self):
+        return list(range(self.scale_min, self.scale_max + 1))
+
+    @property
+    def has_choices(self):
+        return self.kind in CHOICE_KINDS
+
+
+class Choice(TranslationTracked):
+    TRACKED_FIELDS = ("label",)
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    code = models.PositiveSmallIntegerField(_("code"), help_text=_("Number printed on paper."))
+    label = models.CharField(_("label"), max_length=200)
+    is_other = models.BooleanField(
+        _("“other, please specify”"), default=False, help_text=_("Adds a text field.")
+    )
+
+    class Meta:
+        verbose_name = _("answer option")
+        verbose_name_plural = _("answer options")
+        ordering = ["question", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "code"], name="choice_code_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.question.code}.{self.code} {self.label}"
+
+
+class MatrixRow(TranslationTracked):
+    TRACKED_FIELDS = ("label",)
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="rows"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    code = models.PositiveSmallIntegerField(_("code"))
+    label = models.CharField(_("item"), max_length=200)
+
+    class Meta:
+        verbose_name = _("matrix item")
+        verbose_name_plural = _("matrix items")
+        ordering = ["question", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "code"], name="matrix_row_code_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.question.code}.{self.code} {self.label}"
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("Paper")
+
+
+class Response(models.Model):
+    """One completed questionnaire. Deliberately no IP, user agent, cookie or account."""
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="responses"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    submitted_on = models.DateField(_("submitted on"), db_index=True)
+    # Only the one-time token of the form, so a double click stores one response.
+    submission_token = models.CharField(
+        _("submission token"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("entered at"), null=True, blank=True)
+    source = models.CharField(_("office or centre"), max_length=160, blank=True)
+    batch = models.CharField(_("batch number"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-submitted_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.survey} #{self.pk}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"
+    )
+    choice = models.ForeignKey(
+        Choice, verbose_name=_("answer option"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    row = models.ForeignKey(
+        MatrixRow, verbose_name=_("matrix item"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    quarter = models.ForeignKey(
+        "centers.Quarter",
+        verbose_name=_("neighbourhood"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    value = models.IntegerField(_("value"), null=True, blank=True)
+    dont_know = models.BooleanField(_("don't know"), default=False)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["question", "choice"])]
+
+    def __str__(self):
+        return f"{self.question.code}: {self.choice_id or self.value or self.text[:30]}"
+
+
+class Excerpt(TranslationTracked):
+    """A reviewed free-text answer (or a summary of several) shown on the public results page."""
+
+    TRACKED_FIELDS = ("text",)
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="excerpts"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.TextField(_("reviewed excerpt"))
+
+    class Meta:
+        verbose_name = _("reviewed excerpt")
+        verbose_name_plural = _("reviewed excerpts")
+        ordering = ["question", "position", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ResponseChange(models.Model):
+    """Who corrected or deleted a paper response, and when."""
+
+    response_id_ref = models.PositiveBigIntegerField(_("response number"))
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=12)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of a response")
+        verbose_name_plural = _("changes of responses")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.action} #{self.response_id_ref}"
+
+
+RESUME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def hash_resume_code(code):
+    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{normalised}".encode()).hexdigest()
+
+
+class DraftQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class Draft(models.Model):
+    """Answers saved for later, found again by a code only the resident knows (stored hashed)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="drafts")
+    code_hash = models.CharField(max_length=64, unique=True)
+    data = models.JSONField(default=dict)
+    expires_at = models.DateTimeField()
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("saved draft")
+        verbose_name_plural = _("saved drafts")
+
+    def __str__(self):
+        return f"{self.survey} ({self.expires_at:%Y-%m-%d})"
+
+    @classmethod
+    def create_for(cls, survey, data):
+        code = "".join(secrets.choice(RESUME_ALPHABET) for _ in range(12))
+        cls.objects.create(
+            survey=survey, code_hash=hash_resume_code(code), data=data, expires_at=survey.closes_at
+        )
+        return "-".join(code[i : i + 4] for i in range(0, 12, 4))
+
+    @classmethod
+    def find(cls, survey, code):
+        return cls.objects.active().filter(survey=survey, code_hash=hash_resume_code(code)).first()

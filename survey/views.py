@@ -1,7 +1,370 @@
-from django.shortcuts import render
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_ratelimit.core import is_ratelimited
+
+from survey import services
+from survey.forms import (
+    DashboardFilterForm,
+    PaperMetaForm,
+    ResumeForm,
+    error_summary,
+    questionnaire_items,
+)
+from survey.models import Channel, Draft, Response, ResponseChange, Survey
+
+HONEYPOT = "website"
+_NOT_ANSWERS = {"csrfmiddlewaretoken", "token", "action", HONEYPOT}
+
+
+def _visible_survey(slug):
+    return get_object_or_404(Survey.objects.visible(), slug=slug)
+
+
+def _answers_only(post):
+    return {name: post.getlist(name) for name in post if name not in _NOT_ANSWERS}
 
 
 @require_safe
 def landing(request):
-    return render(request, "survey/survey_landing.html")
+    survey = Survey.objects.current()
+    if survey is None:
+        return render(request, "survey/survey_landing.html")
+    return _render_detail(request, survey)
+
+
+@require_safe
+def detail(request, slug):
+    return _render_detail(request, _visible_survey(slug))
+
+
+def _render_detail(request, survey):
+    return render(request, "survey/survey_detail.html", {"survey": survey})
+
+
+def _render_questionnaire(request, survey, data, errors=None, status=200, notice=None):
+    questions = services.load_questions(survey)
+    items = questionnaire_items(questions, services.load_quarters(), data, errors or {})
+    context = {
+        "survey": survey,
+        "items": items,
+        "summary": error_summary(items),
+        "token": secrets.token_urlsafe(24),
+        "notice": notice,
+        "honeypot": HONEYPOT,
+    }
+    return render(request, "survey/questionnaire_form.html", context, status=status)
+
+
+def _rate_limited(request):
+    rate = settings.SURVEY_RATE_LIMIT
+    if not rate:
+        return False
+    # The limiter keys on a hash of the address, kept only for the window in the cache.
+    return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
+
+
+@never_cache
+def questionnaire(request, slug):
+    survey = _visible_survey(slug)
+    if not survey.is_open:
+        status = 403 if request.method == "POST" else 200
+        return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)
+    if request.method != "POST":
+        return _render_questionnaire(request, survey, {})
+    data = _answers_only(request.POST)
+    if request.POST.get(HONEYPOT):
+        return redirect("survey:thanks", slug=survey.slug)
+    if request.POST.get("action") == "save":
+        code = Draft.create_for(survey, data)
+        return render(request, "survey/draft_saved.html", {"survey": survey, "code": code})
+    if _rate_limited(request):
+        notice = _("Too many answers were sent from your connection. Please try again later.")
+        return _render_questionnaire(request, survey, data, status=429, notice=notice)
+    questions = services.load_questions(survey)
+    parsed = services.parse_answers(questions, services.load_quarters(), data)
+    if not parsed.ok:
+        return _render_questionnaire(request, survey, data, parsed.errors)
+    token = request.POST.get("token", "")[:64] or None
+    services.submit_response(survey, parsed.answers, language=get_language(), token=token)
+    return redirect("survey:thanks", slug=survey.slug)
+
+
+@require_safe
+def thanks(request, slug):
+    return render(request, "survey/thanks.html", {"survey": _visible_survey(slug)})
+
+
+@never_cache
+def resume(request, slug):
+    survey = _visible_survey(slug)
+    if not survey.is_open:
+        return render(request, "survey/survey_closed.html", {"survey": survey})
+    form = ResumeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        draft = Draft.find(survey, form.cleaned_data["code"])
+        if draft:
+            notice = _("Welcome back. Your saved answers are filled in below.")
+            return _render_questionnaire(request, survey, draft.data, notice=notice)
+        form.add_error("code", _("We could not find answers saved under this code."))
+    return render(request, "survey/resume_form.html", {"survey": survey, "form": form})
+
+
+def csrf_failure(request, reason=""):
+    """An expired session must not cost the resident their answers: show them again to send."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    if request.method == "POST" and match and match.view_name == "survey:questionnaire":
+        survey = Survey.objects.visible().filter(slug=match.kwargs.get("slug")).first()
+        if survey and survey.is_open:
+            notice = _(
+                "Your answers have not been sent yet because the page was open for a long time. "
+                "They are all still here: please check them and send them again."
+            )
+            return _render_questionnaire(
+                request, survey, _answers_only(request.POST), status=403, notice=notice
+            )
+    return render(request, "survey/csrf_failure.html", status=403)
+
+
+@require_safe
+def paper(request, slug):
+    survey = _visible_survey(slug)
+    questions = services.load_questions(survey)
+    items = questionnaire_items(questions, services.load_quarters(), {}, {}, paper_codes=True)
+    return render(request, "survey/survey_paper.html", {"survey": survey, "items": items})
+
+
+@require_safe
+def results(request, slug):
+    survey = _visible_survey(slug)
+    if not survey.shows_results:
+        raise Http404
+    questions = services.load_questions(survey)
+    responses = services.filtered_responses(survey)
+    total, aggregated = services.aggregate(survey, questions, services.load_quarters(), responses)
+    excerpts = {}
+    for excerpt in survey_excerpts(survey):
+        excerpts.setdefault(excerpt.question_id, []).append(excerpt)
+    for item in aggregated:
+        item["excerpts"] = excerpts.get(item["question"].pk, [])
+    return render(
+        request,
+        "survey/survey_results.html",
+        {"survey": survey, "total": total, "results": aggregated},
+    )
+
+
+def survey_excerpts(survey):
+    from survey.models import Excerpt
+
+    return Excerpt.objects.filter(question__survey=survey)
+
+
+# --- Staff ----------------------------------------------------------------------------------
+
+
+@require_safe
+@staff_member_required
+@permission_required("survey.view_response", raise_exception=True)
+def dashboard(request, slug):
+    survey = get_object_or_404(Survey, slug=slug)
+    quarters = services.load_quarters()
+    form = DashboardFilterForm(request.GET or None, quarters=quarters)
+    filters, search = form.filters()
+    responses = services.filtered_responses(survey, **filters)
+    questions = services.load_questions(survey)
+    total, aggregated = services.aggregate(survey, questions, quarters, responses)
+    context = {
+        "survey": survey,
+        "form": form,
+        "total": total,
+        "results": aggregated,
+        "breakdowns": _named(services.breakdowns(responses)),
+        "texts": services.free_texts(responses, search),
+        "search": search,
+        "recent_paper": Response.objects.filter(survey=survey, channel=Channel.PAPER)
+        .select_related("entered_by")
+        .order_by("-pk")[:20],
+    }
+    return render(request, "survey/dashboard.html", context)
+
+
+def _named(breakdowns):
+    """Language and channel codes as words for the dashboard tables."""
+    languages, channels = dict(settings.LANGUAGES), dict(Channel.choices)
+    breakdowns["language"] = [(languages.get(code, code), n) for code, n in breakdowns["language"]]
+    breakdowns["channel"] = [(channels.get(code, code), n) for code, n in breakdowns["channel"]]
+    return breakdowns
+
+
+@require_safe
+@staff_member_required
+@permission_required("survey.export_responses", raise_exception=True)
+def export(request, slug, kind):
+    survey = get_object_or_404(Survey, slug=slug)
+    questions = services.load_questions(survey)
+    stamp = timezone.localdate().isoformat()
+    if kind == "csv":
+        body, mime, name = (
+            services.export_csv(survey, questions),
+            "text/csv",
+            f"{survey.slug}-{stamp}.csv",
+        )
+    elif kind == "xlsx":
+        body = services.export_xlsx(survey, questions)
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        name = f"{survey.slug}-{stamp}.xlsx"
+    elif kind == "codebook":
+        body, mime, name = (
+            services.codebook_csv(questions),
+            "text/csv",
+            f"{survey.slug}-codebuch.csv",
+        )
+    else:
+        raise Http404
+    response = HttpResponse(body, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _paper_form(request, survey, response=None):
+    questions = services.load_questions(survey)
+    quarters = services.load_quarters()
+    initial_meta = {"language": "de"}
+    if response:
+        initial_meta = {
+            "language": response.language,
+            "source": response.source,
+            "batch": response.batch,
+        }
+    else:
+        initial_meta.update(
+            {key: request.GET[key] for key in ("language", "source", "batch") if key in request.GET}
+        )
+    meta = PaperMetaForm(request.POST or None, initial=initial_meta)
+    raw = request.POST if request.method == "POST" else {}
+    if response and request.method != "POST":
+        raw = services.answers_to_paper_data(questions, quarters, response)
+    errors = {}
+    if request.method == "POST":
+        converted, errors = services.paper_to_form_data(questions, quarters, request.POST)
+        parsed = services.parse_answers(questions, quarters, converted)
+        errors = {**parsed.errors, **errors}
+        if meta.is_valid() and not errors:
+            return parsed.answers, meta.cleaned_data, None
+    items = questionnaire_items(questions, quarters, raw, errors, paper_codes=True)
+    context = {
+        "survey": survey,
+        "items": items,
+        "meta": meta,
+        "summary": error_summary(items),
+        "response": response,
+        # Entering a pile of forms: after each save the cursor waits in the first question.
+        "focus_first": bool(request.GET.get("source")) or bool(errors),
+    }
+    return None, None, context
+
+
+@never_cache
+@staff_member_required
+@permission_required("survey.enter_paper_responses", raise_exception=True)
+def paper_entry(request, slug):
+    survey = get_object_or_404(Survey, slug=slug)
+    answers, meta, context = _paper_form(request, survey)
+    if context:
+        return render(request, "survey/paper_entry_form.html", context)
+    response, _created = services.submit_response(
+        survey,
+        answers,
+        language=meta["language"],
+        channel=Channel.PAPER,
+        entered_by=request.user,
+        entered_at=timezone.now(),
+        source=meta["source"],
+        batch=meta["batch"],
+    )
+    ResponseChange.objects.create(
+        response_id_ref=response.pk, survey=survey, user=request.user, action="entered"
+    )
+    messages.success(
+        request, _("Paper questionnaire no. {number} has been saved.").format(number=response.pk)
+    )
+    query = f"?language={meta['language']}&source={meta['source']}&batch={meta['batch']}"
+    return redirect(reverse("survey:paper-entry", kwargs={"slug": survey.slug}) + query)
+
+
+@never_cache
+@staff_member_required
+@permission_required("survey.change_response", raise_exception=True)
+def response_edit(request, pk):
+    response = get_object_or_404(
+        Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
+    )
+    answers, meta, context = _paper_form(request, response.survey, response)
+    if context:
+        return render(request, "survey/paper_entry_form.html", context)
+    services.replace_answers(response, answers)
+    Response.objects.filter(pk=response.pk).update(**meta)
+    ResponseChange.objects.create(
+        response_id_ref=response.pk, survey=response.survey, user=request.user, action="corrected"
+    )
+    messages.success(
+        request,
+        _("Paper questionnaire no. {number} has been corrected.").format(number=response.pk),
+    )
+    return redirect("survey:dashboard", slug=response.survey.slug)
+
+
+@staff_member_required
+@permission_required("survey.delete_response", raise_exception=True)
+def response_delete(request, pk):
+    response = get_object_or_404(
+        Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
+    )
+    if request.method != "POST":
+        return render(request, "survey/response_confirm_delete.html", {"response": response})
+    survey = response.survey
+    ResponseChange.objects.create(
+        response_id_ref=response.pk, survey=survey, user=request.user, action="deleted"
+    )
+    response.delete()
+    messages.success(
+        request, _("Paper questionnaire no. {number} has been deleted.").format(number=pk)
+    )
+    return redirect("survey:dashboard", slug=survey.slug)
+
+
+@require_safe
+@staff_member_required
+@permission_required("survey.change_survey", raise_exception=True)
+def translation_status(request, slug):
+    survey = get_object_or_404(Survey, slug=slug)
+    objects = [survey]
+    for question in services.load_questions(survey):
+        objects.append(question)
+        objects.extend(question.choices.all())
+        objects.extend(question.rows.all())
+    gaps = [
+        (obj, field, language, state)
+        for obj in objects
+        for field, language, state in obj.translation_gaps()
+    ]
+    return render(
+        request,
+        "survey/translation_status.html",
+        {"survey": survey, "gaps": gaps, "languages": dict(settings.LANGUAGES)},
+    )
