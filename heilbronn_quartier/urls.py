@@ -16,6 +16,7 @@ urlpatterns = [
     path(settings.SURVEY_SHORT_PATH.lower(), views.survey_short_link),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include("offers.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
