@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (one translated sentence per line reads better than wrapped strings)
 """Texts of the demo activities in six languages (de, en, ar, ro, ru, tr), written for the demo."""
 
 LANGS = ("de", "en", "ar", "ro", "ru", "tr")

@@ -445,6 +445,11 @@ class Schedule(models.Model):
     def __str__(self):
         return self.label
 
+    def save(self, *args, **kwargs):
+        if self.recurrence == Recurrence.SINGLE and self.date:
+            self.weekday = self.date.weekday()
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.end_time and self.start_time and self.end_time <= self.start_time:
@@ -457,11 +462,6 @@ class Schedule(models.Model):
             errors["week_of_month"] = _("Choose which week of the month.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.recurrence == Recurrence.SINGLE and self.date:
-            self.weekday = self.date.weekday()
-        super().save(*args, **kwargs)
 
     @property
     def time_range(self):

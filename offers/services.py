@@ -4,7 +4,7 @@ import csv
 import io
 import json
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.conf import settings
