@@ -30,11 +30,26 @@ class BootstrapMixin:
                 widget.attrs.setdefault("class", "form-control")
 
 
-class SlugChoiceField(forms.ModelChoiceField):
-    """A filter value by slug; an unknown slug is a form error, never a 500."""
+class LookupChoiceField(forms.ChoiceField):
+    """A filter value by slug or code, looked up in a list loaded once per request.
 
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+    ModelChoiceField queries once to validate and again to render; with five of them the list
+    would need ten queries before showing a single offer.
+    """
+
+    def __init__(self, queryset, key="slug", empty_label="", **kwargs):
+        self.queryset, self.key, self.empty_label = queryset, key, empty_label
+        super().__init__(choices=(), required=False, **kwargs)
+
+    def load(self):
+        self.objects = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+        self.choices = [("", self.empty_label)] + [
+            (key, str(obj)) for key, obj in self.objects.items()
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.objects.get(value) if value else None
 
 
 class OfferFilterForm(BootstrapMixin, forms.Form):
@@ -46,18 +61,18 @@ class OfferFilterForm(BootstrapMixin, forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    quarter = SlugChoiceField(
+    quarter = LookupChoiceField(
         Quarter.objects.all(), label=_("Neighbourhood"), empty_label=_("All neighbourhoods")
     )
-    centre = SlugChoiceField(
+    centre = LookupChoiceField(
         Centre.objects.published(),
         label=_("Neighbourhood centre"),
         empty_label=_("All centres"),
     )
-    target_group = SlugChoiceField(
+    target_group = LookupChoiceField(
         TargetGroup.objects.all(), label=_("Who is it for?"), empty_label=_("Everyone")
     )
-    category = SlugChoiceField(
+    category = LookupChoiceField(
         Category.objects.all(), label=_("Category"), empty_label=_("All categories")
     )
     age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=MAX_AGE)
@@ -73,14 +88,19 @@ class OfferFilterForm(BootstrapMixin, forms.Form):
         choices=[("", pgettext_lazy("time of day filter", "Any time"))] + list(TimeOfDay.choices),
         required=False,
     )
-    language = forms.ModelChoiceField(
+    language = LookupChoiceField(
         OfferLanguage.objects.all(),
-        to_field_name="code",
+        key="code",
         label=_("Language of the activity"),
         empty_label=_("Any language"),
-        required=False,
     )
     free = forms.BooleanField(label=_("Free of charge"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, LookupChoiceField):
+                field.load()
 
     def filter(self, queryset, language):
         """The filtered queryset; an invalid value gives an empty, friendly result."""

@@ -149,9 +149,14 @@ class OfferQuerySet(PublishableQuerySet):
         return search_offers(self, text, language)
 
     def for_listing(self):
-        return self.select_related("category", "centre", "quarter", "site").prefetch_related(
-            "target_groups", "languages", "schedules", "cancellations"
+        """What a card in the list shows, in a constant number of queries."""
+        return self.select_related("category", "centre", "quarter").prefetch_related(
+            "target_groups", "schedules"
         )
+
+    def for_calendar(self):
+        """What occurrences need: slots and cancelled dates."""
+        return self.select_related("quarter", "site").prefetch_related("schedules", "cancellations")
 
 
 STALE_AFTER = timedelta(days=183)

@@ -74,7 +74,7 @@ def offer_detail(request, slug):
 @require_safe
 def this_week(request):
     quarter = None
-    offers = _public()
+    offers = Offer.objects.published().for_calendar()
     if request.GET.get("quarter"):
         quarter = Quarter.objects.filter(slug=request.GET["quarter"][:120]).first()
         offers = offers.for_quarter(quarter) if quarter else offers.none()
@@ -193,7 +193,12 @@ def open_data(request):
 
 @require_safe
 def offers_csv(request):
-    offers = _public().select_related("quarter").order_by("title", "pk")
+    offers = (
+        Offer.objects.published()
+        .select_related("category", "centre", "quarter", "site")
+        .prefetch_related("target_groups", "languages", "schedules")
+        .order_by("title", "pk")
+    )
     body = services.offers_csv(
         offers, lambda offer: request.build_absolute_uri(offer.get_absolute_url())
     )
