@@ -470,7 +470,9 @@ class Schedule(models.Model):
 
     @property
     def time_range(self):
-        return f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        from offers.schedule import format_time_range
+
+        return format_time_range(self.start_time, self.end_time)
 
     @property
     def label(self):

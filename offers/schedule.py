@@ -28,7 +28,18 @@ class Occurrence:
 
     @property
     def day(self):
-        return self.start.date()
+        return timezone.localtime(self.start).date()
+
+    @property
+    def time_range(self):
+        return format_time_range(
+            timezone.localtime(self.start).time(), timezone.localtime(self.end).time()
+        )
+
+
+def format_time_range(start, end):
+    """15:00–17:00; Arabic writes it in words (من 15:00 إلى 17:00) so the digits cannot flip."""
+    return _("%(start)s–%(end)s") % {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"}
 
 
 def series_start(slot, offer):
