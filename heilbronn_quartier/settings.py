@@ -328,7 +328,20 @@ OSM_ROUTE_URL = (
 
 
 # --- Activities -------------------------------------------------------------------------------
-# (settings of the offers app go here)
+# Full-text search with the German configuration needs django.contrib.postgres; SQLite falls
+# back to a substring search (offers/search.py).
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    INSTALLED_APPS.append("django.contrib.postgres")
+# Suggestions per IP address (kept only as a hash in the cache): "10/h", "30/d"; "off" disables.
+OFFER_PROPOSAL_RATE_LIMIT = os.environ.get("OFFER_PROPOSAL_RATE_LIMIT", "10/h")
+OFFERS_PER_PAGE = env_int("OFFERS_PER_PAGE", 20)
+# Exports (iCalendar, CSV, HSDS) are cached per language; any edit invalidates them. 0 = off.
+OFFERS_EXPORT_CACHE_SECONDS = env_int("OFFERS_EXPORT_CACHE_SECONDS", 600)
+# The HSDS API and the CSV download name the data's licence.
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "dl-de/by-2-0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "OPEN_DATA_LICENCE_URL", "https://www.govdata.de/dl-de/by-2-0"
+)
 
 
 # --- Survey -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ urlpatterns = [
     # anonymous pages carry no per-visitor data and can be cached.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include("offers.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

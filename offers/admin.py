@@ -1,0 +1,225 @@
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from heilbronn_quartier.models import PublicationStatus
+from offers.models import (
+    Cancellation,
+    Category,
+    Offer,
+    OfferLanguage,
+    OfferState,
+    Schedule,
+    TargetGroup,
+)
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug", "sort_order"]
+    list_editable = ["sort_order"]
+    prepopulated_fields = {"slug": ["name_de"]}
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug", "sort_order"]
+    list_editable = ["sort_order"]
+    prepopulated_fields = {"slug": ["name_de"]}
+
+
+@admin.register(OfferLanguage)
+class OfferLanguageAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code", "sort_order"]
+    list_editable = ["sort_order"]
+
+
+class ScheduleInline(TranslationTabularInline):
+    model = Schedule
+    extra = 0
+    fields = [
+        "recurrence",
+        "weekday",
+        "week_of_month",
+        "interval",
+        "date",
+        "start_time",
+        "end_time",
+        "note",
+    ]
+
+
+class CancellationInline(TranslationTabularInline):
+    model = Cancellation
+    extra = 0
+    fields = ["date", "reason"]
+
+
+class LastCheckedFilter(admin.SimpleListFilter):
+    title = _("last checked")
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("more than 6 months ago or never"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.stale()
+        return queryset
+
+
+@admin.register(Offer)
+class OfferAdmin(TabbedTranslationAdmin):
+    list_display = [
+        "title",
+        "centre",
+        "quarter",
+        "category",
+        "publication_status",
+        "state",
+        "last_checked",
+        "is_proposal",
+    ]
+    list_filter = [
+        "publication_status",
+        "state",
+        "is_proposal",
+        LastCheckedFilter,
+        "centre",
+        "quarter",
+        "category",
+        "target_groups",
+    ]
+    list_select_related = ["centre", "quarter", "category"]
+    search_fields = ["title", "summary", "proposer_name"]
+    prepopulated_fields = {"slug": ["title_de"]}
+    autocomplete_fields = []
+    filter_horizontal = ["target_groups", "languages"]
+    inlines = [ScheduleInline, CancellationInline]
+    actions = ["duplicate", "publish", "pause", "mark_checked"]
+    readonly_fields = ["uid", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description", "category"]}),
+        (
+            _("For whom"),
+            {"fields": ["target_groups", "min_age", "max_age", "languages"]},
+        ),
+        (
+            _("Cost and registration"),
+            {
+                "fields": [
+                    "cost_type",
+                    "cost_amount",
+                    "cost_note",
+                    "registration_required",
+                    "registration_note",
+                ]
+            },
+        ),
+        (
+            _("Where"),
+            {
+                "fields": [
+                    "centre",
+                    "quarter",
+                    "site",
+                    "venue_name",
+                    "street",
+                    "postcode",
+                    "city",
+                    "contact",
+                ]
+            },
+        ),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (
+            _("Status"),
+            {
+                "fields": [
+                    "publication_status",
+                    "publish_from",
+                    "publish_until",
+                    "state",
+                    "valid_from",
+                    "valid_until",
+                    "last_checked",
+                ]
+            },
+        ),
+        (
+            _("Suggested by a resident"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "is_proposal",
+                    "proposer_name",
+                    "proposer_contact",
+                    "proposal_details",
+                    "uid",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+
+    @admin.action(description=_("Duplicate the selected activities (as drafts)"))
+    def duplicate(self, request, queryset):
+        count = 0
+        for offer in queryset.prefetch_related(
+            "schedules", "cancellations", "target_groups", "languages"
+        ):
+            with transaction.atomic():
+                offer.duplicate()
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d activity was duplicated as a draft.",
+                "%(count)d activities were duplicated as drafts.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Publish the selected activities"))
+    def publish(self, request, queryset):
+        count = queryset.update(
+            publication_status=PublicationStatus.PUBLISHED, state=OfferState.ACTIVE
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d activity was published.", "%(count)d activities were published.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Pause the selected activities"))
+    def pause(self, request, queryset):
+        count = queryset.update(state=OfferState.PAUSED)
+        self.message_user(
+            request,
+            ngettext("%(count)d activity was paused.", "%(count)d activities were paused.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark the selected activities as checked today"))
+    def mark_checked(self, request, queryset):
+        count = queryset.update(last_checked=timezone.localdate())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d activity was marked as checked.",
+                "%(count)d activities were marked as checked.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

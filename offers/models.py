@@ -1,0 +1,515 @@
+"""Activities and services (Angebote): what happens where, when and for whom."""
+
+import uuid
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from heilbronn_quartier.lib.uploads import RandomName, validate_image
+from heilbronn_quartier.models import Publishable, PublishableQuerySet
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class TimeOfDay(models.TextChoices):
+    MORNING = "morning", pgettext_lazy("time of day filter", "Morning")
+    AFTERNOON = "afternoon", pgettext_lazy("time of day filter", "Afternoon")
+    EVENING = "evening", pgettext_lazy("time of day filter", "Evening")
+
+
+# Start times that count as morning / afternoon / evening (Vormittag, Nachmittag, Abend).
+TIME_OF_DAY_RANGES = {
+    TimeOfDay.MORNING: (time(0, 0), time(12, 0)),
+    TimeOfDay.AFTERNOON: (time(12, 0), time(17, 0)),
+    TimeOfDay.EVENING: (time(17, 0), time(23, 59, 59)),
+}
+
+
+class OfferState(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    ENDED = "ended", _("Ended")
+
+
+class CostType(models.TextChoices):
+    FREE = "free", _("Free of charge")
+    AMOUNT = "amount", _("Fee")
+    ON_REQUEST = "on_request", _("Cost on request")
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class OfferLanguage(models.Model):
+    """A language an activity is held in (not the language of the page)."""
+
+    code = models.SlugField(_("language code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("language of the activity")
+        verbose_name_plural = _("languages of the activities")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class OfferQuerySet(PublishableQuerySet):
+    def published(self, now=None):
+        """Public, still running (not ended) and not past its "valid until" date."""
+        today = timezone.localdate()
+        return (
+            super()
+            .published(now)
+            .exclude(state=OfferState.ENDED)
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        )
+
+    def active(self):
+        return self.filter(state=OfferState.ACTIVE)
+
+    def for_quarter(self, quarter):
+        return self.filter(quarter=quarter)
+
+    def for_centre(self, centre):
+        return self.filter(centre=centre)
+
+    def for_target_group(self, target_group):
+        return self.filter(target_groups=target_group)
+
+    def free_of_charge(self):
+        return self.filter(cost_type=CostType.FREE)
+
+    def for_age(self, age):
+        return self.filter(
+            Q(min_age__isnull=True) | Q(min_age__lte=age),
+            Q(max_age__isnull=True) | Q(max_age__gte=age),
+        )
+
+    def on_slot(self, weekday=None, time_of_day=None):
+        """Offers with one slot that matches both the weekday and the time of day."""
+        slots = Schedule.objects.filter(offer=OuterRef("pk"))
+        if weekday is not None:
+            slots = slots.filter(weekday=weekday)
+        if time_of_day:
+            start, end = TIME_OF_DAY_RANGES[time_of_day]
+            slots = slots.filter(start_time__gte=start, start_time__lt=end)
+        return self.filter(Exists(slots))
+
+    def stale(self, today=None):
+        """Not checked for six months or never: editors should look at these."""
+        today = today or timezone.localdate()
+        return self.filter(Q(last_checked__isnull=True) | Q(last_checked__lt=today - STALE_AFTER))
+
+    def search(self, text, language):
+        from offers.search import search_offers
+
+        return search_offers(self, text, language)
+
+    def for_listing(self):
+        """What a card in the list shows, in a constant number of queries."""
+        return self.select_related("category", "centre", "quarter").prefetch_related(
+            "target_groups", "schedules"
+        )
+
+    def for_calendar(self):
+        """What occurrences need: slots and cancelled dates."""
+        return self.select_related("quarter", "site").prefetch_related("schedules", "cancellations")
+
+
+STALE_AFTER = timedelta(days=183)
+
+
+class Offer(Publishable):
+    uid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    summary = models.CharField(
+        _("short description"), max_length=300, blank=True, help_text=_("One or two sentences.")
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Plain text; an empty line starts a new paragraph."),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="offers"
+    )
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    languages = models.ManyToManyField(
+        OfferLanguage,
+        verbose_name=_("languages of the activity"),
+        blank=True,
+        related_name="offers",
+    )
+    cost_type = models.CharField(
+        _("cost"), max_length=12, choices=CostType.choices, default=CostType.FREE, db_index=True
+    )
+    cost_amount = models.DecimalField(
+        _("amount in euros"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    cost_note = models.CharField(_("note on the cost"), max_length=200, blank=True)
+    registration_required = models.BooleanField(_("registration required"), default=False)
+    registration_note = models.CharField(
+        _("how to register"), max_length=300, blank=True, help_text=_("e.g. by phone or e-mail")
+    )
+    centre = models.ForeignKey(
+        "centers.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
+    quarter = models.ForeignKey(
+        "centers.Quarter",
+        verbose_name=_("neighbourhood"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
+    site = models.ForeignKey(
+        "centers.Site",
+        verbose_name=_("site"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+        help_text=_("Leave empty and fill in the address below for another place."),
+    )
+    venue_name = models.CharField(_("other place"), max_length=160, blank=True)
+    street = models.CharField(_("street and number"), max_length=160, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True, default="Heilbronn")
+    contact = models.ForeignKey(
+        "contacts.ContactPerson",
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
+    image = models.ImageField(
+        _("image"), upload_to=RandomName("offers"), blank=True, validators=[validate_image]
+    )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=8,
+        choices=OfferState.choices,
+        default=OfferState.ACTIVE,
+        db_index=True,
+        help_text=_("Paused activities stay visible with a note; ended ones are hidden."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    last_checked = models.DateField(
+        _("last checked"), null=True, blank=True, help_text=_("When someone last confirmed it.")
+    )
+    # A resident's suggestion: stays a draft until the neighbourhood management reviews it.
+    is_proposal = models.BooleanField(_("suggested by a resident"), default=False, db_index=True)
+    proposer_name = models.CharField(_("suggested by"), max_length=120, blank=True)
+    proposer_contact = models.CharField(_("contact of the resident"), max_length=200, blank=True)
+    proposal_details = models.TextField(_("details of the suggestion"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities and services")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("offers:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValidationError({"max_age": _("The maximum age is lower than the minimum age.")})
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValidationError({"valid_until": _("This date is before “valid from”.")})
+        if self.cost_type == CostType.AMOUNT and self.cost_amount is None:
+            raise ValidationError({"cost_amount": _("Please enter the amount.")})
+        if self.site_id and self.centre_id and self.site.centre_id != self.centre_id:
+            raise ValidationError({"site": _("This site belongs to another centre.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.title)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_free(self):
+        return self.cost_type == CostType.FREE
+
+    @property
+    def is_paused(self):
+        return self.state == OfferState.PAUSED
+
+    @property
+    def place_name(self):
+        if self.site_id:
+            return self.site.name
+        return self.venue_name
+
+    @property
+    def address_line(self):
+        if self.site_id:
+            return self.site.address_line
+        if self.street:
+            return f"{self.street}, {self.postcode} {self.city}".strip()
+        return ""
+
+    @property
+    def map_url(self):
+        from urllib.parse import urlencode
+
+        site = self.site if self.site_id else None
+        if site and site.latitude is not None and site.longitude is not None:
+            return (
+                f"https://www.openstreetmap.org/?mlat={site.latitude}&mlon={site.longitude}"
+                f"#map=18/{site.latitude}/{site.longitude}"
+            )
+        if self.address_line:
+            return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address_line})
+        return ""
+
+    def duplicate(self):
+        """A draft copy with the same slots, cancellations, target groups and languages."""
+        from heilbronn_quartier.models import PublicationStatus
+
+        schedules = list(self.schedules.all())
+        cancellations = list(self.cancellations.all())
+        target_groups = list(self.target_groups.all())
+        languages = list(self.languages.all())
+        copy = Offer.objects.get(pk=self.pk)
+        copy.pk = None
+        copy._state.adding = True
+        copy.uid = uuid.uuid4()
+        copy.slug = unique_slug(self.title_de or self.title)
+        copy.publication_status = PublicationStatus.DRAFT
+        copy.is_proposal = False
+        copy.save()
+        copy.target_groups.set(target_groups)
+        copy.languages.set(languages)
+        for slot in schedules:
+            slot.pk = None
+            slot.offer = copy
+            slot.save()
+        for cancellation in cancellations:
+            cancellation.pk = None
+            cancellation.offer = copy
+            cancellation.save()
+        return copy
+
+    def slots(self):
+        """The schedule rows, from the prefetch cache when there is one."""
+        return list(self.schedules.all())
+
+    def cancelled_dates(self):
+        return {cancellation.date: cancellation for cancellation in self.cancellations.all()}
+
+    def occurrences(self, start, end):
+        from offers.schedule import occurrences_for
+
+        return occurrences_for(self, start, end)
+
+    def next_occurrences(self, limit=6, days=70, today=None):
+        today = today or timezone.localdate()
+        found = self.occurrences(today, today + timedelta(days=days))
+        now = timezone.localtime()
+        return [item for item in found if item.end >= now][:limit]
+
+
+def unique_slug(title, model=None):
+    model = model or Offer
+    base = slugify(title)[:160] or "angebot"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class Recurrence(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly on a weekday")
+    SINGLE = "single", _("Single date")
+
+
+class WeekOfMonth(models.IntegerChoices):
+    FIRST = 1, _("1st")
+    SECOND = 2, _("2nd")
+    THIRD = 3, _("3rd")
+    FOURTH = 4, _("4th")
+    LAST = -1, _("last")
+
+
+class Schedule(models.Model):
+    """One time slot: every Tuesday 15:00–17:00, the 1st Friday of a month, or one date."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="schedules"
+    )
+    recurrence = models.CharField(
+        _("repeats"), max_length=8, choices=Recurrence.choices, default=Recurrence.WEEKLY
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text=_("Set automatically for single dates."),
+    )
+    week_of_month = models.SmallIntegerField(
+        _("week of the month"),
+        choices=WeekOfMonth.choices,
+        null=True,
+        blank=True,
+        help_text=_("Only for “monthly on a weekday”, e.g. 1st Friday."),
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("every n weeks"), default=1, help_text=_("2 = every two weeks (weekly slots only).")
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("Only for single dates; for repeating slots the first date (optional)."),
+    )
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    note = models.CharField(_("note"), max_length=160, blank=True)
+
+    class Meta:
+        verbose_name = _("time slot")
+        verbose_name_plural = _("time slots")
+        ordering = ["weekday", "start_time"]
+
+    def __str__(self):
+        return self.label
+
+    def save(self, *args, **kwargs):
+        if self.recurrence == Recurrence.SINGLE and self.date:
+            self.weekday = self.date.weekday()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.end_time and self.start_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The end is not after the start.")
+        if self.recurrence == Recurrence.SINGLE and not self.date:
+            errors["date"] = _("A single date needs a date.")
+        if self.recurrence != Recurrence.SINGLE and self.weekday is None:
+            errors["weekday"] = _("A repeating slot needs a weekday.")
+        if self.recurrence == Recurrence.MONTHLY and not self.week_of_month:
+            errors["week_of_month"] = _("Choose which week of the month.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def time_range(self):
+        from offers.schedule import format_time_range
+
+        return format_time_range(self.start_time, self.end_time)
+
+    @property
+    def label(self):
+        from offers.schedule import describe_slot
+
+        return describe_slot(self)
+
+    def first_start(self, fallback):
+        """The DTSTART of the series as an aware datetime in Europe/Berlin."""
+        day = self.date or fallback
+        return timezone.make_aware(
+            datetime.combine(day, self.start_time), timezone.get_default_timezone()
+        )
+
+    @property
+    def duration(self):
+        return datetime.combine(date.min, self.end_time) - datetime.combine(
+            date.min, self.start_time
+        )
+
+
+class Cancellation(models.Model):
+    """A date on which an activity does not take place (holiday, illness …)."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="cancellations"
+    )
+    date = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=160, blank=True)
+
+    class Meta:
+        verbose_name = _("cancelled date")
+        verbose_name_plural = _("cancelled dates")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "date"], name="one_cancellation_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.offer} · {self.date:%d.%m.%Y}"

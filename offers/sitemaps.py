@@ -1,1 +1,37 @@
-SITEMAPS = {}
+from django.urls import reverse
+
+from centers.models import Quarter
+from heilbronn_quartier.lib.sitemaps import LocalizedSitemap
+from offers.models import Offer
+
+
+class OfferPagesSitemap(LocalizedSitemap):
+    def items(self):
+        return ["offers:list", "offers:this-week", "offers:propose", "offers:open-data"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class OfferSitemap(LocalizedSitemap):
+    def items(self):
+        return Offer.objects.published().order_by("pk")
+
+    def lastmod(self, offer):
+        return offer.updated_at
+
+
+class WeeklyPlanSitemap(LocalizedSitemap):
+    def items(self):
+        published = Offer.objects.published().values("quarter")
+        return Quarter.objects.filter(pk__in=published).order_by("slug")
+
+    def location(self, quarter):
+        return reverse("offers:weekly-plan", kwargs={"slug": quarter.slug})
+
+
+SITEMAPS = {
+    "offer-pages": OfferPagesSitemap,
+    "offers": OfferSitemap,
+    "weekly-plans": WeeklyPlanSitemap,
+}

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from offers import views
+
 app_name = "offers"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.offer_list, name="list"),
+    path("diese-woche/", views.this_week, name="this-week"),
+    path("vorschlagen/", views.propose, name="propose"),
+    path("vorschlagen/danke/", views.propose_thanks, name="propose-thanks"),
+    path("offene-daten/", views.open_data, name="open-data"),
+    path("offene-daten/angebote.csv", views.offers_csv, name="csv"),
+    path("wochenplan/<slug:slug>/", views.weekly_plan, name="weekly-plan"),
+    path("kalender/<slug:kind>/<slug:slug>.ics", views.ical, name="ical"),
+    path("<slug:slug>/", views.offer_detail, name="detail"),
+]

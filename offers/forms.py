@@ -1,0 +1,203 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from centers.models import Centre, Quarter
+from offers.models import (
+    Category,
+    Offer,
+    OfferLanguage,
+    TargetGroup,
+    TimeOfDay,
+    Weekday,
+)
+
+MAX_AGE = 120
+
+
+class BootstrapMixin:
+    """Bootstrap classes on the widgets, so templates render fields without logic."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+
+class LookupChoiceField(forms.ChoiceField):
+    """A filter value by slug or code, looked up in a list loaded once per request.
+
+    ModelChoiceField queries once to validate and again to render; with five of them the list
+    would need ten queries before showing a single offer.
+    """
+
+    def __init__(self, queryset, key="slug", empty_label="", **kwargs):
+        self.queryset, self.key, self.empty_label = queryset, key, empty_label
+        super().__init__(choices=(), required=False, **kwargs)
+
+    def load(self):
+        self.objects = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+        self.choices = [("", self.empty_label)] + [
+            (key, str(obj)) for key, obj in self.objects.items()
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.objects.get(value) if value else None
+
+
+class OfferFilterForm(BootstrapMixin, forms.Form):
+    """Plain GET parameters, so every filtered list is a shareable URL."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    quarter = LookupChoiceField(
+        Quarter.objects.all(), label=_("Neighbourhood"), empty_label=_("All neighbourhoods")
+    )
+    centre = LookupChoiceField(
+        Centre.objects.published(),
+        label=_("Neighbourhood centre"),
+        empty_label=_("All centres"),
+    )
+    target_group = LookupChoiceField(
+        TargetGroup.objects.all(), label=_("Who is it for?"), empty_label=_("Everyone")
+    )
+    category = LookupChoiceField(
+        Category.objects.all(), label=_("Category"), empty_label=_("All categories")
+    )
+    age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=MAX_AGE)
+    weekday = forms.TypedChoiceField(
+        label=_("Weekday"),
+        choices=[("", _("Any day"))] + list(Weekday.choices),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    time = forms.ChoiceField(
+        label=_("Time of day"),
+        choices=[("", pgettext_lazy("time of day filter", "Any time"))] + list(TimeOfDay.choices),
+        required=False,
+    )
+    language = LookupChoiceField(
+        OfferLanguage.objects.all(),
+        key="code",
+        label=_("Language of the activity"),
+        empty_label=_("Any language"),
+    )
+    free = forms.BooleanField(label=_("Free of charge"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, LookupChoiceField):
+                field.load()
+
+    def filter(self, queryset, language):
+        """The filtered queryset; an invalid value gives an empty, friendly result."""
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if data["quarter"]:
+            queryset = queryset.for_quarter(data["quarter"])
+        if data["centre"]:
+            queryset = queryset.for_centre(data["centre"])
+        if data["target_group"]:
+            queryset = queryset.for_target_group(data["target_group"])
+        if data["category"]:
+            queryset = queryset.filter(category=data["category"])
+        if data["language"]:
+            queryset = queryset.filter(languages=data["language"])
+        if data["free"]:
+            queryset = queryset.free_of_charge()
+        if data["age"] is not None:
+            queryset = queryset.for_age(data["age"])
+        if data["weekday"] is not None or data["time"]:
+            queryset = queryset.on_slot(data["weekday"], data["time"] or None)
+        return queryset.search(data["q"], language)
+
+    def feeds(self):
+        """Calendar feeds that match the chosen quarter, centre or target group."""
+        if not self.is_valid():
+            return []
+        kinds = [("quarter", "quartier"), ("centre", "zentrum"), ("target_group", "zielgruppe")]
+        return [(self.cleaned_data[name], kind) for name, kind in kinds if self.cleaned_data[name]]
+
+    def is_filtered(self):
+        return any(value not in (None, "", False) for value in self.data.values())
+
+
+class ProposalForm(BootstrapMixin, forms.Form):
+    """A resident suggests an activity; it arrives as a draft for the neighbourhood management."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    contact = forms.CharField(
+        label=_("E-mail or phone"),
+        max_length=200,
+        help_text=_("So that the neighbourhood management can reach you with questions."),
+    )
+    title = forms.CharField(label=_("What would you like to offer?"), max_length=160)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    when = forms.CharField(
+        label=_("When?"),
+        max_length=300,
+        help_text=_("e.g. every Tuesday 15:00–17:00"),
+    )
+    where = forms.CharField(label=_("Where?"), max_length=300, required=False)
+    quarter = forms.ModelChoiceField(
+        Quarter.objects.all(),
+        label=_("Neighbourhood"),
+        required=False,
+        empty_label=_("I don't know"),
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        TargetGroup.objects.all(),
+        label=_("Who is it for?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # Honeypot: hidden from people (CSS and aria-hidden), filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def save(self):
+        data = self.cleaned_data
+        quarter = data["quarter"]
+        details = "\n".join(
+            [
+                _("When: {when}").format(when=data["when"]),
+                _("Where: {where}").format(where=data["where"] or "–"),
+            ]
+        )
+        offer = Offer.objects.create(
+            # Kept in the German (default) field whatever the page language, so editors see it.
+            title_de=data["title"],
+            description_de=data["description"],
+            quarter=quarter,
+            centre=quarter.centre if quarter else None,
+            is_proposal=True,
+            proposer_name=data["name"],
+            proposer_contact=data["contact"],
+            proposal_details=details,
+        )
+        offer.target_groups.set(data["target_groups"])
+        return offer

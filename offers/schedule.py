@@ -1,0 +1,153 @@
+"""One occurrence generator for the page, "this week", the iCalendar export and the JSON-LD.
+
+A slot becomes an RFC 5545 recurrence rule (dateutil's rrule); the same rule is written into
+the .ics file, so the calendar and the page can never disagree.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateutil.rrule import FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from offers.models import Recurrence, Weekday, WeekOfMonth
+
+RRULE_DAYS = [MO, TU, WE, TH, FR, SA, SU]
+ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    offer: object
+    slot: object
+    start: datetime
+    end: datetime
+    cancelled: bool = False
+    reason: str = ""
+
+    @property
+    def day(self):
+        return timezone.localtime(self.start).date()
+
+    @property
+    def time_range(self):
+        return format_time_range(
+            timezone.localtime(self.start).time(), timezone.localtime(self.end).time()
+        )
+
+
+def format_time_range(start, end):
+    """15:00–17:00; Arabic writes it in words (من 15:00 إلى 17:00) so the digits cannot flip."""
+    return _("%(start)s–%(end)s") % {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"}
+
+
+def series_start(slot, offer):
+    """The first day the series may begin: slot date, else valid_from, else a fixed anchor."""
+    return slot.date or offer.valid_from or date(2020, 1, 1)
+
+
+def series_end(offer):
+    return offer.valid_until
+
+
+def rrule_parts(slot):
+    """The recurrence of a slot as an icalendar vRecur dict, or None for a single date."""
+    if slot.recurrence == Recurrence.SINGLE:
+        return None
+    day = ICAL_DAYS[slot.weekday]
+    if slot.recurrence == Recurrence.MONTHLY:
+        return {"FREQ": "MONTHLY", "BYDAY": f"{slot.week_of_month}{day}"}
+    parts = {"FREQ": "WEEKLY", "BYDAY": day}
+    if slot.interval and slot.interval > 1:
+        parts["INTERVAL"] = slot.interval
+    return parts
+
+
+def build_rule(slot, offer):
+    tz = timezone.get_default_timezone()
+    dtstart = datetime.combine(series_start(slot, offer), slot.start_time)
+    until_day = series_end(offer)
+    until = datetime.combine(until_day, slot.start_time) if until_day else None
+    weekday = RRULE_DAYS[slot.weekday]
+    if slot.recurrence == Recurrence.MONTHLY:
+        byweekday = weekday(slot.week_of_month)
+        return rrule(MONTHLY, dtstart=dtstart, byweekday=byweekday, until=until), tz
+    return (
+        rrule(WEEKLY, dtstart=dtstart, byweekday=weekday, interval=slot.interval or 1, until=until),
+        tz,
+    )
+
+
+def _slot_starts(slot, offer, start, end):
+    """Naive local start datetimes of a slot between the dates start and end (inclusive)."""
+    first = datetime.combine(start, datetime.min.time())
+    last = datetime.combine(end, datetime.max.time())
+    if slot.recurrence == Recurrence.SINGLE:
+        moment = datetime.combine(slot.date, slot.start_time)
+        return [moment] if first <= moment <= last else []
+    rule, _tz = build_rule(slot, offer)
+    return rule.between(first, last, inc=True)
+
+
+def occurrences_for(offer, start, end):
+    """Every occurrence of one offer from the date start to the date end, cancellations marked."""
+    tz = timezone.get_default_timezone()
+    if offer.valid_from and start < offer.valid_from:
+        start = offer.valid_from
+    if offer.valid_until and end > offer.valid_until:
+        end = offer.valid_until
+    if end < start:
+        return []
+    cancelled = offer.cancelled_dates()
+    found = []
+    for slot in offer.slots():
+        for moment in _slot_starts(slot, offer, start, end):
+            begins = timezone.make_aware(moment, tz)
+            cancellation = cancelled.get(moment.date())
+            found.append(
+                Occurrence(
+                    offer=offer,
+                    slot=slot,
+                    start=begins,
+                    end=begins + slot.duration,
+                    cancelled=cancellation is not None,
+                    reason=cancellation.reason if cancellation else "",
+                )
+            )
+    found.sort(key=lambda item: (item.start, item.offer.title))
+    return found
+
+
+def occurrences_between(offers, start, end):
+    """Occurrences of many offers (prefetched schedules and cancellations), sorted by time."""
+    found = []
+    for offer in offers:
+        found.extend(occurrences_for(offer, start, end))
+    found.sort(key=lambda item: (item.start, item.offer.title))
+    return found
+
+
+def group_by_day(occurrences, start, days=7):
+    """[(date, [occurrences])] for each day of the window, empty days included."""
+    by_day = {start + timedelta(days=n): [] for n in range(days)}
+    for item in occurrences:
+        by_day.setdefault(item.day, []).append(item)
+    return sorted(by_day.items())
+
+
+def describe_slot(slot):
+    """E.g. "Weekly: Tuesday, 15:00–17:00" or "03.05.2025, 10:00–12:00"."""
+    times = slot.time_range
+    if slot.recurrence == Recurrence.SINGLE and slot.date:
+        return _("%(date)s, %(times)s") % {"date": f"{slot.date:%d.%m.%Y}", "times": times}
+    day = Weekday(slot.weekday).label if slot.weekday is not None else ""
+    if slot.recurrence == Recurrence.MONTHLY and slot.week_of_month:
+        return _("Monthly: %(weekday)s (%(nth)s of the month), %(times)s") % {
+            "nth": WeekOfMonth(slot.week_of_month).label,
+            "weekday": day,
+            "times": times,
+        }
+    if slot.interval and slot.interval > 1:
+        return _("Every two weeks: %(weekday)s, %(times)s") % {"weekday": day, "times": times}
+    return _("Weekly: %(weekday)s, %(times)s") % {"weekday": day, "times": times}

@@ -1,0 +1,428 @@
+"""Exports of the directory: iCalendar (RFC 5545), Open Referral HSDS 3 JSON, CSV, JSON-LD."""
+
+import csv
+import io
+import json
+import uuid
+from datetime import date, datetime
+from functools import lru_cache
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone, vRecur
+
+from offers.models import CostType, OfferState, Recurrence
+from offers.schedule import ICAL_DAYS, rrule_parts, series_start
+
+PRODID = "-//Stadt Heilbronn//Quartiersportal Angebote//DE"
+UID_DOMAIN = "quartier.heilbronn.de"
+HSDS_VERSION = "3.0"
+# HSDS ids are UUIDs; child objects get name-based UUIDs derived from the offer's, so they stay
+# stable between exports.
+_NAMESPACE = uuid.UUID("7f1f6a55-8a0e-4a53-9f7c-2d6f3c1b9e10")
+
+
+def child_uuid(*parts):
+    return str(uuid.uuid5(_NAMESPACE, "/".join(str(part) for part in parts)))
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _vtimezone():
+    tz = timezone.get_default_timezone()
+    return Timezone.from_tzinfo(tz, tzid=settings.TIME_ZONE, first_date=date(2019, 1, 1))
+
+
+def slot_uid(slot):
+    return f"offer-{slot.offer.uid}-slot-{slot.pk}@{UID_DOMAIN}"
+
+
+def _event(offer, slot, absolute_url):
+    tz = timezone.get_default_timezone()
+    event = Event()
+    event.add("uid", slot_uid(slot))
+    event.add("summary", offer.title)
+    event.add("dtstamp", offer.updated_at or timezone.now())
+    first_day = slot.date if slot.recurrence == Recurrence.SINGLE else _first_day(slot, offer)
+    start = datetime.combine(first_day, slot.start_time, tzinfo=tz)
+    event.add("dtstart", start)
+    event.add("dtend", start + slot.duration)
+    parts = rrule_parts(slot)
+    if parts:
+        if offer.valid_until:
+            parts["UNTIL"] = datetime.combine(offer.valid_until, slot.end_time, tzinfo=tz)
+        event.add("rrule", vRecur(parts))
+        exdates = [
+            datetime.combine(cancellation.date, slot.start_time, tzinfo=tz)
+            for cancellation in offer.cancellations.all()
+            if cancellation.date.weekday() == slot.weekday
+        ]
+        if exdates:
+            event.add("exdate", exdates)
+    elif slot.date in offer.cancelled_dates():
+        event.add("status", "CANCELLED")
+    if offer.summary:
+        event.add("description", offer.summary)
+    location = ", ".join(part for part in [offer.place_name, offer.address_line] if part)
+    if location:
+        event.add("location", location)
+    event.add("url", absolute_url)
+    if offer.is_paused:
+        event.add("status", "TENTATIVE")
+    return event
+
+
+def _first_day(slot, offer):
+    """DTSTART must be the first instance of the rule (RFC 5545, 3.8.5.3)."""
+    from offers.schedule import build_rule
+
+    rule, _tz = build_rule(slot, offer)
+    first = rule.after(datetime.combine(series_start(slot, offer), slot.start_time), inc=True)
+    return first.date() if first else series_start(slot, offer)
+
+
+def build_calendar(offers, name, absolute_url):
+    """A VCALENDAR with one VEVENT per slot; absolute_url(offer) gives each event's link."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add_component(_vtimezone())
+    for offer in offers:
+        for slot in offer.schedules.all():
+            calendar.add_component(_event(offer, slot, absolute_url(offer)))
+    return calendar.to_ical()
+
+
+# --- HSDS 3 -----------------------------------------------------------------------------------
+
+
+def _hsds_status(offer):
+    if offer.state == OfferState.PAUSED:
+        return "temporarily closed"
+    if offer.state == OfferState.ENDED:
+        return "defunct"
+    return "active"
+
+
+def _hsds_schedule(offer, slot):
+    item = {
+        "id": child_uuid(offer.uid, "schedule", slot.pk),
+        "service_id": str(offer.uid),
+        "opens_at": f"{slot.start_time:%H:%M}",
+        "closes_at": f"{slot.end_time:%H:%M}",
+        "description": slot.label,
+        "attending_type": "in person",
+    }
+    if slot.recurrence == Recurrence.SINGLE:
+        item["valid_from"] = slot.date.isoformat()
+        item["valid_to"] = slot.date.isoformat()
+        item["dtstart"] = slot.date.isoformat()
+        return item
+    item["freq"] = "MONTHLY" if slot.recurrence == Recurrence.MONTHLY else "WEEKLY"
+    day = ICAL_DAYS[slot.weekday]
+    item["byday"] = f"{slot.week_of_month}{day}" if slot.week_of_month else day
+    item["interval"] = slot.interval or 1
+    item["wkst"] = "MO"
+    if offer.valid_from:
+        item["valid_from"] = offer.valid_from.isoformat()
+    if offer.valid_until:
+        item["valid_to"] = offer.valid_until.isoformat()
+    return item
+
+
+def _hsds_organization(centre):
+    return {
+        "id": child_uuid("centre", centre.pk),
+        "name": centre.name,
+        "description": centre.summary or centre.name,
+    }
+
+
+def _hsds_location(offer):
+    address = None
+    if offer.address_line:
+        site = offer.site if offer.site_id else None
+        address = {
+            "id": child_uuid(offer.uid, "address"),
+            "address_1": site.street if site else offer.street,
+            "city": site.city if site else offer.city,
+            "state_province": "Baden-Württemberg",
+            "postal_code": site.postcode if site else offer.postcode,
+            "country": "DE",
+            "address_type": "physical",
+        }
+    location = {
+        "id": child_uuid(offer.uid, "location"),
+        "location_type": "physical",
+        "name": offer.place_name or offer.title,
+        "addresses": [address] if address else [],
+    }
+    site = offer.site if offer.site_id else None
+    if site and site.latitude is not None and site.longitude is not None:
+        location["latitude"] = float(site.latitude)
+        location["longitude"] = float(site.longitude)
+    return location
+
+
+def hsds_service(offer, url, full=True):
+    """One offer as an HSDS service; full=False leaves out the nested arrays (list view)."""
+    service = {
+        "id": str(offer.uid),
+        "name": offer.title,
+        "description": offer.summary or offer.description[:500] or offer.title,
+        "url": url,
+        "status": _hsds_status(offer),
+        "last_modified": offer.updated_at.isoformat(),
+    }
+    if offer.centre_id:
+        service["organization_id"] = child_uuid("centre", offer.centre_id)
+    if offer.min_age is not None:
+        service["minimum_age"] = offer.min_age
+    if offer.max_age is not None:
+        service["maximum_age"] = offer.max_age
+    if offer.last_checked:
+        service["assured_date"] = offer.last_checked.isoformat()
+    if offer.registration_required:
+        service["application_process"] = offer.registration_note or _("Registration required")
+    service["fees_description"] = cost_text(offer)
+    if not full:
+        if offer.centre_id:
+            service["organization"] = _hsds_organization(offer.centre)
+        return service
+    service["schedules"] = [_hsds_schedule(offer, slot) for slot in offer.schedules.all()]
+    service["languages"] = [
+        {"id": child_uuid(offer.uid, "language", lang.code), "name": lang.name, "code": lang.code}
+        for lang in offer.languages.all()
+    ]
+    service["cost_options"] = [_hsds_cost(offer)]
+    service["service_at_locations"] = [
+        {
+            "id": child_uuid(offer.uid, "service_at_location"),
+            "service_id": str(offer.uid),
+            "location": _hsds_location(offer),
+        }
+    ]
+    service["attributes"] = [
+        {
+            "id": child_uuid(offer.uid, "taxonomy", group.slug),
+            "link_id": str(offer.uid),
+            "link_type": "service",
+            "link_entity": "service",
+            "value": group.name,
+            "label": "target_group",
+        }
+        for group in offer.target_groups.all()
+    ]
+    if offer.centre_id:
+        service["organization"] = _hsds_organization(offer.centre)
+    if offer.contact_id:
+        contact = offer.contact
+        service["contacts"] = [
+            {
+                "id": child_uuid("contact", contact.pk),
+                "name": contact.name,
+                "title": contact.role,
+                **({"email": contact.email} if contact.email else {}),
+                "phones": (
+                    [{"id": child_uuid("phone", contact.pk), "number": contact.phone}]
+                    if contact.phone
+                    else []
+                ),
+            }
+        ]
+    return service
+
+
+def _hsds_cost(offer):
+    cost = {"id": child_uuid(offer.uid, "cost"), "service_id": str(offer.uid)}
+    if offer.cost_type == CostType.FREE:
+        cost["amount"] = 0
+        cost["currency"] = "EUR"
+    elif offer.cost_type == CostType.AMOUNT and offer.cost_amount is not None:
+        cost["amount"] = float(offer.cost_amount)
+        cost["currency"] = "EUR"
+    cost["amount_description"] = cost_text(offer)
+    return cost
+
+
+def hsds_page(offers, page, url_for):
+    """The paginated body of GET /services (HSDS API)."""
+    return {
+        "total_items": page.paginator.count,
+        "total_pages": page.paginator.num_pages,
+        "page_number": page.number,
+        "size": len(offers),
+        "first_page": page.number == 1,
+        "last_page": not page.has_next(),
+        "empty": page.paginator.count == 0,
+        "contents": [hsds_service(offer, url_for(offer), full=False) for offer in offers],
+    }
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "summary",
+    "category",
+    "target_groups",
+    "min_age",
+    "max_age",
+    "languages",
+    "cost",
+    "registration_required",
+    "centre",
+    "quarter",
+    "place",
+    "address",
+    "schedule",
+    "status",
+    "valid_from",
+    "valid_until",
+    "last_checked",
+    "url",
+]
+
+
+def _csv_safe(value):
+    """No cell may start a spreadsheet formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def offers_csv(offers, url_for):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for offer in offers:
+        row = [
+            offer.uid,
+            offer.title,
+            offer.summary,
+            offer.category.name if offer.category_id else "",
+            "; ".join(group.name for group in offer.target_groups.all()),
+            offer.min_age,
+            offer.max_age,
+            "; ".join(lang.code for lang in offer.languages.all()),
+            cost_text(offer),
+            "yes" if offer.registration_required else "no",
+            offer.centre.name if offer.centre_id else "",
+            offer.quarter.name if offer.quarter_id else "",
+            offer.place_name,
+            offer.address_line,
+            "; ".join(slot.label for slot in offer.schedules.all()),
+            offer.state,
+            offer.valid_from or "",
+            offer.valid_until or "",
+            offer.last_checked or "",
+            url_for(offer),
+        ]
+        writer.writerow([_csv_safe(value) for value in row])
+    return buffer.getvalue()
+
+
+# --- JSON-LD ----------------------------------------------------------------------------------
+
+
+def cost_text(offer):
+    if offer.cost_type == CostType.FREE:
+        return _("Free of charge")
+    if offer.cost_type == CostType.AMOUNT and offer.cost_amount is not None:
+        amount = f"{offer.cost_amount:.2f} €"
+        return f"{amount} ({offer.cost_note})" if offer.cost_note else amount
+    return offer.cost_note or _("Cost on request")
+
+
+def _schema_schedule(offer, slot):
+    item = {
+        "@type": "Schedule",
+        "startTime": f"{slot.start_time:%H:%M}",
+        "endTime": f"{slot.end_time:%H:%M}",
+        "scheduleTimezone": settings.TIME_ZONE,
+    }
+    if slot.recurrence == Recurrence.SINGLE:
+        item["startDate"] = slot.date.isoformat()
+        item["endDate"] = slot.date.isoformat()
+        return item
+    day_names = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    item["byDay"] = f"https://schema.org/{day_names[slot.weekday]}"
+    if slot.recurrence == Recurrence.MONTHLY:
+        item["repeatFrequency"] = "P1M"
+        item["byMonthWeek"] = slot.week_of_month
+    else:
+        item["repeatFrequency"] = f"P{slot.interval or 1}W"
+    if offer.valid_from:
+        item["startDate"] = offer.valid_from.isoformat()
+    if offer.valid_until:
+        item["endDate"] = offer.valid_until.isoformat()
+    exceptions = [c.date.isoformat() for c in offer.cancellations.all()]
+    if exceptions:
+        item["exceptDate"] = exceptions
+    return item
+
+
+def json_ld(offer, url, next_occurrence=None):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": offer.title,
+        "description": offer.summary or offer.description[:300],
+        "url": url,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": (
+            "https://schema.org/EventPostponed"
+            if offer.is_paused
+            else "https://schema.org/EventScheduled"
+        ),
+        "isAccessibleForFree": offer.is_free,
+        "eventSchedule": [_schema_schedule(offer, slot) for slot in offer.schedules.all()],
+        "inLanguage": [lang.code for lang in offer.languages.all()],
+    }
+    if next_occurrence:
+        data["startDate"] = next_occurrence.start.isoformat()
+        data["endDate"] = next_occurrence.end.isoformat()
+    place = {"@type": "Place", "name": offer.place_name or offer.title}
+    if offer.address_line:
+        site = offer.site if offer.site_id else None
+        place["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": site.street if site else offer.street,
+            "postalCode": site.postcode if site else offer.postcode,
+            "addressLocality": site.city if site else offer.city,
+            "addressCountry": "DE",
+        }
+    data["location"] = place
+    if offer.centre_id:
+        data["organizer"] = {"@type": "Organization", "name": offer.centre.name}
+    if offer.min_age is not None or offer.max_age is not None:
+        audience = {"@type": "PeopleAudience"}
+        if offer.min_age is not None:
+            audience["suggestedMinAge"] = offer.min_age
+        if offer.max_age is not None:
+            audience["suggestedMaxAge"] = offer.max_age
+        data["audience"] = audience
+    if offer.cost_type == CostType.AMOUNT and offer.cost_amount is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": f"{offer.cost_amount:.2f}",
+            "priceCurrency": "EUR",
+        }
+    # "</" would end the script element early; escape it.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

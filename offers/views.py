@@ -1,0 +1,265 @@
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+
+from centers.models import Centre, Quarter
+from offers import services
+from offers.caching import cached_export
+from offers.forms import OfferFilterForm, ProposalForm
+from offers.models import Offer, TargetGroup, Weekday
+from offers.schedule import group_by_day, occurrences_between
+
+HSDS_PAGE_SIZE = 50
+
+
+def _public():
+    return Offer.objects.published().for_listing()
+
+
+@require_safe
+def offer_list(request):
+    form = OfferFilterForm(request.GET or None)
+    offers = _public()
+    if form.is_bound:
+        offers = form.filter(offers, translation.get_language())
+    page = Paginator(offers.order_by("title", "pk"), settings.OFFERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "offers/offer_list.html",
+        {
+            "form": form,
+            "page": page,
+            "offers": page.object_list,
+            "query": query.urlencode(),
+            "is_filtered": form.is_bound and form.is_filtered(),
+            "feeds": form.feeds() if form.is_bound else [],
+        },
+    )
+
+
+@require_safe
+def offer_detail(request, slug):
+    offer = get_object_or_404(
+        Offer.objects.published()
+        .select_related("category", "centre", "quarter", "site", "contact")
+        .prefetch_related("target_groups", "languages", "schedules", "cancellations"),
+        slug=slug,
+    )
+    upcoming = offer.next_occurrences(limit=6)
+    url = request.build_absolute_uri(offer.get_absolute_url())
+    return render(
+        request,
+        "offers/offer_detail.html",
+        {
+            "offer": offer,
+            "upcoming": upcoming,
+            "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
+        },
+    )
+
+
+@require_safe
+def this_week(request):
+    quarter = None
+    offers = Offer.objects.published().for_calendar()
+    if request.GET.get("quarter"):
+        quarter = Quarter.objects.filter(slug=request.GET["quarter"][:120]).first()
+        offers = offers.for_quarter(quarter) if quarter else offers.none()
+    today = timezone.localdate()
+    end = today + timedelta(days=6)
+    days = group_by_day(occurrences_between(offers, today, end), today)
+    return render(
+        request,
+        "offers/offer_this_week.html",
+        {
+            "days": days,
+            "quarter": quarter,
+            "quarters": Quarter.objects.filter(offers__isnull=False).distinct(),
+        },
+    )
+
+
+def _feed_offers(kind, slug):
+    """The published offers of one calendar feed and the feed's name; unknown → 404."""
+    offers = (
+        Offer.objects.published()
+        .select_related("site")
+        .prefetch_related("schedules", "cancellations")
+    )
+    if kind == "angebot":
+        offer = get_object_or_404(offers, slug=slug)
+        return [offer], offer.title
+    if kind == "quartier":
+        quarter = get_object_or_404(Quarter, slug=slug)
+        return offers.for_quarter(quarter), quarter.name
+    if kind == "zentrum":
+        centre = get_object_or_404(Centre.objects.published(), slug=slug)
+        return offers.for_centre(centre), centre.name
+    if kind == "zielgruppe":
+        group = get_object_or_404(TargetGroup, slug=slug)
+        return offers.for_target_group(group), group.name
+    raise Http404
+
+
+@require_safe
+@cached_export
+def ical(request, kind, slug):
+    offers, name = _feed_offers(kind, slug)
+    body = services.build_calendar(
+        offers,
+        _("{name} · Activities and services").format(name=name),
+        lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{kind}-{slug}.ics"'
+    return response
+
+
+@require_safe
+def weekly_plan(request, slug):
+    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
+    offers = _public().for_quarter(quarter)
+    columns = {day: [] for day in Weekday}
+    for offer in offers:
+        for slot in offer.schedules.all():
+            if slot.weekday is not None:
+                columns[Weekday(slot.weekday)].append((slot, offer))
+    for entries in columns.values():
+        entries.sort(key=lambda entry: (entry[0].start_time, entry[1].title))
+    return render(
+        request,
+        "offers/weekly_plan.html",
+        {"quarter": quarter, "columns": [(day, entries) for day, entries in columns.items()]},
+    )
+
+
+def _hashed_ip(group, request):
+    """Rate limit key: a salted hash, so no IP address is ever written to the cache."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def _rate_limited(request):
+    rate = settings.OFFER_PROPOSAL_RATE_LIMIT
+    if not rate or rate == "off":
+        return False
+    return is_ratelimited(
+        request, group="offers:propose", key=_hashed_ip, rate=rate, method="POST", increment=True
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def propose(request):
+    form = ProposalForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _rate_limited(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many suggestions from your connection. Please try again later.")
+            )
+            status = 429
+        elif form.is_spam():
+            # Bots get the same thank-you as people, so they learn nothing.
+            return redirect("offers:propose-thanks")
+        elif form.is_valid():
+            form.save()
+            messages.success(request, _("Thank you! Your suggestion has been sent."))
+            return redirect("offers:propose-thanks")
+    return render(request, "offers/offer_form.html", {"form": form}, status=status)
+
+
+@require_safe
+def propose_thanks(request):
+    return render(request, "offers/offer_form_thanks.html")
+
+
+@require_safe
+def open_data(request):
+    return render(request, "offers/open_data.html", {"licence": settings.OPEN_DATA_LICENCE})
+
+
+@require_safe
+@cached_export
+def offers_csv(request):
+    offers = (
+        Offer.objects.published()
+        .select_related("category", "centre", "quarter", "site")
+        .prefetch_related("target_groups", "languages", "schedules")
+        .order_by("title", "pk")
+    )
+    body = services.offers_csv(
+        offers, lambda offer: request.build_absolute_uri(offer.get_absolute_url())
+    )
+    response = HttpResponse("\ufeff" + body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="angebote.csv"'
+    return response
+
+
+# --- HSDS API (outside the language prefix; German content with fallbacks) ------------------
+
+
+def _absolute(request, offer):
+    with translation.override(settings.LANGUAGE_CODE):
+        return request.build_absolute_uri(offer.get_absolute_url())
+
+
+@require_safe
+@cached_export
+def hsds_root(request):
+    return JsonResponse(
+        {
+            "version": services.HSDS_VERSION,
+            "profile": "https://docs.openreferral.org/en/latest/hsds/",
+            "openapi_url": "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json",
+            "publisher": settings.SITE_NAME,
+            "licence": settings.OPEN_DATA_LICENCE,
+            "licence_url": settings.OPEN_DATA_LICENCE_URL,
+            "services_url": request.build_absolute_uri(reverse("hsds:services")),
+        }
+    )
+
+
+@require_safe
+@cached_export
+def hsds_services(request):
+    with translation.override(settings.LANGUAGE_CODE):
+        offers = Offer.objects.published().select_related("centre").order_by("title", "pk")
+        paginator = Paginator(offers, HSDS_PAGE_SIZE)
+        try:
+            number = int(request.GET.get("page", 1))
+        except ValueError:
+            number = 0
+        if number < 1 or number > max(paginator.num_pages, 1):
+            return JsonResponse({"error": "page out of range"}, status=404)
+        page = paginator.page(number)
+        body = services.hsds_page(list(page.object_list), page, lambda o: _absolute(request, o))
+    return JsonResponse(body)
+
+
+@require_safe
+@cached_export
+def hsds_service(request, uid):
+    with translation.override(settings.LANGUAGE_CODE):
+        offer = get_object_or_404(
+            Offer.objects.published()
+            .select_related("centre", "site", "contact")
+            .prefetch_related("schedules", "cancellations", "languages", "target_groups"),
+            uid=uid,
+        )
+        body = services.hsds_service(offer, _absolute(request, offer))
+    return JsonResponse(body)
