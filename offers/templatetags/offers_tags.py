@@ -25,3 +25,24 @@ def query_with(query, **params):
     for key, value in params.items():
         data[key] = value
     return data.urlencode()
+
+
+@register.inclusion_tag("offers/includes/place_activities.html", takes_context=True)
+def activities_in(context, place):
+    """The published activities of a neighbourhood or a centre, for that place's page."""
+    from centers.models import Quarter
+    from offers.models import Offer
+
+    offers = Offer.objects.published().prefetch_related("schedules").order_by("title")
+    if isinstance(place, Quarter):
+        offers, kind, filter_name = offers.for_quarter(place), "quartier", "quarter"
+    else:
+        offers, kind, filter_name = offers.for_centre(place), "zentrum", "centre"
+    return {
+        "request": context.get("request"),
+        "offers": offers,
+        "place": place,
+        "is_quarter": isinstance(place, Quarter),
+        "calendar_kind": kind,
+        "filter_name": filter_name,
+    }

@@ -176,12 +176,25 @@ def test_home_page_offers_the_neighbourhood_finder(client, quarter):
     assert "Quartierszentrum Böckingen" in html
 
 
-def test_pages_leave_the_marker_for_the_activities_section():
-    from pathlib import Path
+def test_quarter_and_centre_pages_list_their_published_activities(client, centre, quarter):
+    from heilbronn_quartier.models import PublicationStatus
+    from tests.offers.factories import make_offer
 
-    for name in ["centre_detail.html", "quarter_detail.html"]:
-        text = (Path("templates/centers") / name).read_text()
-        assert "{# OFFERS-SECTION #}" in text
+    make_offer(
+        title="Sprachcafé am Dienstag",
+        centre=centre,
+        quarter=quarter,
+        slots=[(1, "15:00", "17:00")],
+    )
+    make_offer(
+        title="Entwurf", centre=centre, quarter=quarter, publication_status=PublicationStatus.DRAFT
+    )
+    for url in [quarter.get_absolute_url(), centre.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "Sprachcafé am Dienstag" in html
+        assert "Entwurf" not in html
+        assert f"?{'quarter' if 'quartiere' in url else 'centre'}=" in html
+    assert "/angebote/wochenplan/" in client.get(quarter.get_absolute_url()).content.decode()
 
 
 def test_sitemap_lists_centres_neighbourhoods_and_contact_page(client, centre, quarter):
