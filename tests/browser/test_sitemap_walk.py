@@ -1,5 +1,5 @@
 """Every sitemap URL in all six languages: 200, right lang/dir, no axe violations, valid HTML,
-and no request to any host but the portal's own.
+no request to any host but the portal's own, and nothing the Content-Security-Policy blocks.
 
 Later features only add pages to the sitemap; this walk then covers them without changes.
 """
@@ -43,6 +43,15 @@ def test_every_sitemap_page_is_accessible_and_valid(live_server, page, html_chec
             else None
         ),
     )
+    csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     for url in urls:
         path = urlparse(url).path
         response = page.goto(live_server.url + path, wait_until="load")
@@ -62,6 +71,7 @@ def test_every_sitemap_page_is_accessible_and_valid(live_server, page, html_chec
         documents[path] = response.text()
 
     problems += [f"third-party request: {url}" for url in sorted(set(foreign_requests))]
+    problems += sorted(set(csp_violations))
     problems += html_checker(documents, tmp_path)
     assert not problems, "\n".join(problems)
     assert len(documents) == len(urls)
