@@ -21,6 +21,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+import bench.generate_apps  # noqa: E402, F401  (registers activities and responses)
+import bench.pages_apps  # noqa: E402, F401  (registers activity and survey pages)
 from bench.generate import generate  # noqa: E402
 from bench.pages import page_list  # noqa: E402
 
@@ -42,9 +44,12 @@ def main():
     session = _staff_session()
     pages = []
     for page in page_list():
-        client = Client(HTTP_HOST="127.0.0.1")
+        client = Client(HTTP_HOST="127.0.0.1", enforce_csrf_checks=True)
         if page.get("staff"):
             client.cookies["sessionid"] = session
+        if page.get("cookie"):
+            name, value = page["cookie"].split("=", 1)
+            client.cookies[name] = value
         with CaptureQueriesContext(connection) as queries:
             if page["method"] == "POST":
                 response = client.post(page["path"], page["body"], content_type=page["type"])

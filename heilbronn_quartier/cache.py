@@ -16,6 +16,9 @@ from django.core.cache import caches
 
 VERSION_KEY = "page-cache:version"
 CONTENT_APPS = {"centers", "contacts", "offers", "survey", "heilbronn_quartier"}
+# Rows residents create all the time and that no cached page shows: a survey answer must not
+# flush every cached page while the survey is announced in the newspaper.
+NOT_CONTENT = {"survey.response", "survey.answer", "survey.draft", "survey.responsechange"}
 
 
 def _pages():
@@ -37,7 +40,9 @@ def current_version():
 
 def invalidate_pages(**kwargs):
     sender = kwargs.get("sender")
-    if sender is not None and sender._meta.app_label not in CONTENT_APPS:
+    if sender is not None and (
+        sender._meta.app_label not in CONTENT_APPS or sender._meta.label_lower in NOT_CONTENT
+    ):
         return
     if settings.PAGE_CACHE_STAMP is None:
         try:

@@ -21,14 +21,34 @@ DONT_KNOW_CODE = 99
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+# Questions and quarters change only when editors save, which bumps the content version; between
+# saves each worker reuses what it loaded. Sync workers serve one request at a time, and the
+# objects are only read, so sharing them between requests is safe.
+_loaded = {}
+
+
+def _per_content_version(name, loader):
+    from heilbronn_quartier.cache import current_version
+
+    version = current_version()
+    cached = _loaded.get(name)
+    if cached is None or cached[0] != version:
+        cached = (version, loader())
+        _loaded[name] = cached
+    return cached[1]
+
+
 def load_questions(survey):
-    return list(
-        survey.questions.select_related("show_if_choice").prefetch_related("choices", "rows")
+    return _per_content_version(
+        ("questions", survey.pk),
+        lambda: list(
+            survey.questions.select_related("show_if_choice").prefetch_related("choices", "rows")
+        ),
     )
 
 
 def load_quarters():
-    return list(Quarter.objects.order_by("name"))
+    return _per_content_version("quarters", lambda: list(Quarter.objects.order_by("name")))
 
 
 def _values(data, name):

@@ -1,10 +1,14 @@
+import hashlib
+import logging
 import secrets
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
@@ -53,17 +57,52 @@ def _render_detail(request, survey):
     return render(request, "survey/survey_detail.html", {"survey": survey})
 
 
-def _render_questionnaire(request, survey, data, errors=None, status=200, notice=None):
+logger = logging.getLogger(__name__)
+
+_CSRF_HOLE = "@@csrf-token@@"
+_SUBMISSION_HOLE = "@@submission-token@@"
+
+
+def _blank_questionnaire(request, survey):
+    """The empty questionnaire, rendered once per language and content version.
+
+    Only the CSRF token and the one-time submission token differ between visitors; they are
+    filled into the cached page for each request.
+    """
+    from django.core.cache import caches
+
+    from heilbronn_quartier.cache import current_version
+
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
+    key = f"questionnaire:{survey.pk}:{get_language()}:{address}:{current_version()}"
+    page = caches["pages"].get(key)
+    if page is None:
+        response = _render_questionnaire(
+            request, survey, {}, token=_SUBMISSION_HOLE, csrf_token=_CSRF_HOLE
+        )
+        page = response.content.decode()
+        caches["pages"].set(key, page, 3600)
+    html = page.replace(_CSRF_HOLE, get_token(request)).replace(
+        _SUBMISSION_HOLE, secrets.token_urlsafe(24)
+    )
+    return HttpResponse(html)
+
+
+def _render_questionnaire(
+    request, survey, data, errors=None, status=200, notice=None, token=None, csrf_token=None
+):
     questions = services.load_questions(survey)
     items = questionnaire_items(questions, services.load_quarters(), data, errors or {})
     context = {
         "survey": survey,
         "items": items,
         "summary": error_summary(items),
-        "token": secrets.token_urlsafe(24),
+        "token": token or secrets.token_urlsafe(24),
         "notice": notice,
         "honeypot": HONEYPOT,
     }
+    if csrf_token:
+        context["csrf_token"] = csrf_token
     return render(request, "survey/questionnaire_form.html", context, status=status)
 
 
@@ -82,7 +121,7 @@ def questionnaire(request, slug):
         status = 403 if request.method == "POST" else 200
         return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)
     if request.method != "POST":
-        return _render_questionnaire(request, survey, {})
+        return _blank_questionnaire(request, survey)
     data = _answers_only(request.POST)
     if request.POST.get(HONEYPOT):
         return redirect("survey:thanks", slug=survey.slug)
@@ -97,7 +136,14 @@ def questionnaire(request, slug):
     if not parsed.ok:
         return _render_questionnaire(request, survey, data, parsed.errors)
     token = request.POST.get("token", "")[:64] or None
-    services.submit_response(survey, parsed.answers, language=get_language(), token=token)
+    try:
+        services.submit_response(survey, parsed.answers, language=get_language(), token=token)
+    except DatabaseError as error:
+        # Never acknowledged when not stored: the answers come back, ready to be sent again.
+        # Only the error's type is logged: a message could quote the answers.
+        logger.warning("A survey response could not be stored (%s)", type(error).__name__)
+        notice = _("Your answers could not be saved. Please send them again in a moment.")
+        return _render_questionnaire(request, survey, data, status=503, notice=notice)
     return redirect("survey:thanks", slug=survey.slug)
 
 

@@ -1,0 +1,103 @@
+"""City-scale activities and survey responses for the benchmarks, registered with bench.generate."""
+
+from datetime import time, timedelta
+
+from django.utils import timezone
+
+from bench import generate as base
+from heilbronn_quartier.models import PublicationStatus
+
+
+def offers(rng, centres, quarters, *, offers, **_):
+    from offers import demo as offers_demo
+    from offers.models import Cancellation, Category, Offer, Schedule, TargetGroup
+
+    offers_demo.load()  # categories, target groups, languages (and the demo's own activities)
+    categories = list(Category.objects.all())
+    groups = list(TargetGroup.objects.all())
+    operating = [centre for centre in centres if centre.status == "operating"]
+    created = Offer.objects.bulk_create(
+        [
+            Offer(
+                title=f"Bench-Angebot {n}",
+                slug=f"bench-angebot-{n}",
+                summary="Ein regelmäßiges Angebot im Quartier.",
+                description="Erster Absatz.\n\nZweiter Absatz mit Details.",
+                category=rng.choice(categories),
+                centre=operating[n % len(operating)],
+                quarter=quarters[n % len(quarters)],
+                cost_type=rng.choice(["free", "free", "amount", "on_request"]),
+                publication_status=PublicationStatus.PUBLISHED,
+                last_checked=timezone.localdate() - timedelta(days=rng.randint(0, 400)),
+            )
+            for n in range(offers)
+        ]
+    )
+    Offer.target_groups.through.objects.bulk_create(
+        [
+            Offer.target_groups.through(offer_id=offer.pk, targetgroup_id=group.pk)
+            for offer in created
+            for group in rng.sample(groups, 2)
+        ]
+    )
+    Schedule.objects.bulk_create(
+        [
+            Schedule(
+                offer=offer,
+                recurrence="weekly",
+                weekday=rng.randint(0, 6),
+                start_time=time(rng.choice([9, 10, 14, 15, 16, 18]), 0),
+                end_time=time(rng.choice([11, 12, 17, 19, 20]), 0),
+            )
+            for offer in created
+        ]
+    )
+    today = timezone.localdate()
+    Cancellation.objects.bulk_create(
+        [Cancellation(offer=offer, date=today + timedelta(days=7)) for offer in created[::10]]
+    )
+    return len(created)
+
+
+def responses(rng, centres, quarters, *, responses, **_):
+    from survey import demo as survey_demo
+    from survey.models import Answer, Response, Survey
+
+    survey_demo.load()
+    survey = Survey.objects.get(is_current=True)
+    templates = list(Response.objects.filter(survey=survey).prefetch_related("answers")[:200])
+    missing = max(responses - Response.objects.filter(survey=survey).count(), 0)
+    batch = 1000
+    for start in range(0, missing, batch):
+        chunk = [rng.choice(templates) for _ in range(min(batch, missing - start))]
+        created = Response.objects.bulk_create(
+            [
+                Response(
+                    survey=survey,
+                    language=template.language,
+                    channel=template.channel,
+                    submitted_on=template.submitted_on,
+                )
+                for template in chunk
+            ]
+        )
+        Answer.objects.bulk_create(
+            [
+                Answer(
+                    response=new,
+                    question_id=answer.question_id,
+                    choice_id=answer.choice_id,
+                    row_id=answer.row_id,
+                    quarter_id=answer.quarter_id,
+                    value=answer.value,
+                    dont_know=answer.dont_know,
+                    text=answer.text,
+                )
+                for new, template in zip(created, chunk, strict=True)
+                for answer in template.answers.all()
+            ]
+        )
+    return Response.objects.filter(survey=survey).count()
+
+
+base._EXTENSIONS += [("offers", offers), ("responses", responses)]

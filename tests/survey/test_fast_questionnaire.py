@@ -1,0 +1,77 @@
+"""The empty questionnaire is rendered once per language; each visitor still gets own tokens."""
+
+import re
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.urls import reverse
+from django.utils import translation
+
+from heilbronn_quartier import cache as page_cache
+from survey.models import Response
+from tests.survey.factories import make_full_survey, valid_post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def full():
+    return make_full_survey()
+
+
+def _url(survey, language="de"):
+    with translation.override(language):
+        return reverse("survey:questionnaire", kwargs={"slug": survey.slug})
+
+
+def _tokens(html):
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    submission = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    return csrf, submission
+
+
+def test_each_visitor_gets_own_tokens_from_the_cached_page(client, full):
+    from django.test import Client
+
+    first = client.get(_url(full["survey"]))
+    second = Client().get(_url(full["survey"]))
+    assert first.status_code == second.status_code == 200
+    assert "@@" not in first.content.decode()
+    assert _tokens(first.content.decode())[1] != _tokens(second.content.decode())[1]
+    assert not second.templates, "the second visitor's page comes from the cache"
+
+
+def test_a_cached_questionnaire_can_be_submitted_with_csrf_checks(full):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get(_url(full["survey"]))  # fills the cache
+    html = client.get(_url(full["survey"])).content.decode()
+    csrf, submission = _tokens(html)
+    data = valid_post(full, token=submission) | {"csrfmiddlewaretoken": csrf}
+    response = client.post(_url(full["survey"]), data)
+    assert response.status_code == 302
+    assert Response.objects.get().submission_token == submission
+
+
+def test_each_language_has_its_own_cached_questionnaire(client, full):
+    client.get(_url(full["survey"], "de"))
+    arabic = client.get(_url(full["survey"], "ar")).content.decode()
+    assert 'lang="ar" dir="rtl"' in arabic
+
+
+def test_a_survey_answer_does_not_flush_the_page_cache(client, full):
+    version = page_cache.current_version()
+    client.post(_url(full["survey"]), valid_post(full))
+    assert Response.objects.count() == 1
+    assert page_cache.current_version() == version
+
+
+def test_a_submission_that_cannot_be_stored_is_not_acknowledged_and_keeps_the_answers(client, full):
+    with mock.patch("survey.services.submit_response", side_effect=OperationalError("down")):
+        response = client.post(_url(full["survey"]), valid_post(full, Q6="Mehr Bänke am Platz"))
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Mehr Bänke am Platz" in html
+    assert Response.objects.count() == 0
