@@ -231,16 +231,15 @@ def dashboard(request, slug):
     quarters = services.load_quarters()
     form = DashboardFilterForm(request.GET or None, quarters=quarters)
     filters, search = form.filters()
-    responses = services.filtered_responses(survey, **filters)
     questions = services.load_questions(survey)
-    total, aggregated = services.aggregate(survey, questions, quarters, responses)
+    data = services.dashboard_data(survey, questions, quarters, filters, search)
     context = {
         "survey": survey,
         "form": form,
-        "total": total,
-        "results": aggregated,
-        "breakdowns": _named(services.breakdowns(responses)),
-        "texts": services.free_texts(responses, search),
+        "total": data["total"],
+        "results": data["results"],
+        "breakdowns": _named(data["breakdowns"]),
+        "texts": data["texts"],
         "search": search,
         "recent_paper": Response.objects.filter(survey=survey, channel=Channel.PAPER)
         .select_related("entered_by")

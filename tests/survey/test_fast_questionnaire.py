@@ -75,3 +75,23 @@ def test_a_submission_that_cannot_be_stored_is_not_acknowledged_and_keeps_the_an
     html = response.content.decode()
     assert "Mehr Bänke am Platz" in html
     assert Response.objects.count() == 0
+
+
+def test_the_dashboard_shows_a_new_paper_response_at_once(client, full, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    from survey import services
+    from survey.models import Channel
+
+    staff = django_user_model.objects.create_user("auswertung", is_staff=True)
+    staff.user_permissions.set(Permission.objects.filter(codename="view_response"))
+    client.force_login(staff)
+    url = reverse("survey:dashboard", kwargs={"slug": full["survey"].slug})
+    assert client.get(url).context["total"] == 0
+    assert client.get(url).context["total"] == 0  # served from the dashboard cache
+    questions = services.load_questions(full["survey"])
+    parsed = services.parse_answers(questions, services.load_quarters(), valid_post(full))
+    services.submit_response(
+        full["survey"], parsed.answers, language="de", channel=Channel.PAPER, batch="7"
+    )
+    assert client.get(url).context["total"] == 1
