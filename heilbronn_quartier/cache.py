@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 
 VERSION_KEY = "page-cache:version"
 CONTENT_APPS = {"centers", "contacts", "offers", "survey", "heilbronn_quartier"}
@@ -59,8 +60,10 @@ def invalidate_pages(**kwargs):
 
 
 def page_key(request):
+    # Paths without a language prefix (/api/hsds/) answer in the language the visitor asks for.
+    language = translation.get_language_from_request(request, check_path=True)
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{current_version()}:{request.method}:{address}"
+    return f"page-cache:{current_version()}:{language}:{request.method}:{address}"
 
 
 class AnonymousPageCacheMiddleware:

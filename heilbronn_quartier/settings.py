@@ -335,8 +335,7 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 # Suggestions per IP address (kept only as a hash in the cache): "10/h", "30/d"; "off" disables.
 OFFER_PROPOSAL_RATE_LIMIT = os.environ.get("OFFER_PROPOSAL_RATE_LIMIT", "10/h")
 OFFERS_PER_PAGE = env_int("OFFERS_PER_PAGE", 20)
-# Exports (iCalendar, CSV, HSDS) are cached per language; any edit invalidates them. 0 = off.
-OFFERS_EXPORT_CACHE_SECONDS = env_int("OFFERS_EXPORT_CACHE_SECONDS", 600)
+# Exports (iCalendar, CSV, HSDS) are cached like every anonymous page (heilbronn_quartier/cache.py).
 # The HSDS API and the CSV download name the data's licence.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "dl-de/by-2-0")
 OPEN_DATA_LICENCE_URL = os.environ.get(

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class OffersConfig(AppConfig):
     name = "offers"
     verbose_name = _("Activities and services")
-
-    def ready(self):
-        from offers.caching import connect_signals
-
-        connect_signals()

@@ -14,7 +14,6 @@ from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
 from offers import services
-from offers.caching import cached_export
 from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import Offer, TargetGroup, Weekday
 from offers.schedule import group_by_day, occurrences_between
@@ -116,7 +115,6 @@ def _feed_offers(kind, slug):
 
 
 @require_safe
-@cached_export
 def ical(request, kind, slug):
     offers, name = _feed_offers(kind, slug)
     body = services.build_calendar(
@@ -194,7 +192,6 @@ def open_data(request):
 
 
 @require_safe
-@cached_export
 def offers_csv(request):
     offers = (
         Offer.objects.published()
@@ -219,7 +216,6 @@ def _absolute(request, offer):
 
 
 @require_safe
-@cached_export
 def hsds_root(request):
     return JsonResponse(
         {
@@ -235,7 +231,6 @@ def hsds_root(request):
 
 
 @require_safe
-@cached_export
 def hsds_services(request):
     with translation.override(settings.LANGUAGE_CODE):
         offers = Offer.objects.published().select_related("centre").order_by("title", "pk")
@@ -252,7 +247,6 @@ def hsds_services(request):
 
 
 @require_safe
-@cached_export
 def hsds_service(request, uid):
     with translation.override(settings.LANGUAGE_CODE):
         offer = get_object_or_404(

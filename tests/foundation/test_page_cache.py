@@ -69,3 +69,18 @@ def test_a_cached_page_is_replaced_after_an_editor_saves(client, page_cache):
     centre.save()
     response = client.get("/de/impressum/")
     assert response.templates, "after a save the page must be rendered again"
+
+
+def test_an_address_without_language_prefix_is_cached_per_language(rf, page_cache):
+    from django.http import HttpResponse
+    from django.utils import translation
+
+    from heilbronn_quartier.cache import AnonymousPageCacheMiddleware
+
+    def view(request):
+        return HttpResponse(translation.get_language_from_request(request))
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    german = middleware(rf.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="de"))
+    arabic = middleware(rf.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="ar"))
+    assert (german.content, arabic.content) == (b"de", b"ar")
