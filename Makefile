@@ -54,6 +54,7 @@ bench: $(VENV)/.installed catalogues
 	@command -v wrk >/dev/null || (test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null) \
 		|| (echo "wrk is needed: apt-get install wrk" && exit 2)
 	$(PY) bench/run.py
+	$(PY) bench/concurrency.py
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -5,10 +5,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import translation
 
+from bench import BENCH_CSRF
 from bench import pages as base
-
-# A fixed CSRF secret for the load generator: Django accepts the unmasked secret as the token.
-BENCH_CSRF = "b" * 32
 
 
 def _get(label, path, staff=False):
