@@ -405,6 +405,12 @@ class Document(Publishable):
                 setattr(self, field, sanitize_html(value))
         super().save(*args, **kwargs)
 
+    @property
+    def download_name(self):
+        from django.utils.text import slugify
+
+        return f"{slugify(self.centre.name)}-{slugify(self.get_kind_display())}-{self.year}.pdf"
+
 
 class ProcessFacts(models.Model):
     """The fact box of the neighbourhood development process, edited by editors (one row)."""

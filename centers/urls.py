@@ -9,4 +9,5 @@ urlpatterns = [
     path("quartierszentren/<slug:slug>/", views.centre_detail, name="centre-detail"),
     path("quartiere/", views.quarter_list, name="quarter-list"),
     path("quartiere/<slug:slug>/", views.quarter_detail, name="quarter-detail"),
+    path("dokumente/<int:pk>/herunterladen/", views.document_download, name="document-download"),
 ]

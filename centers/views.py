@@ -1,9 +1,9 @@
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from centers.forms import QuarterPickerForm
-from centers.models import Centre, ProcessFacts, Quarter
+from centers.models import Centre, Document, ProcessFacts, Quarter
 
 
 @require_safe
@@ -53,4 +53,18 @@ def centre_detail(request, slug):
             "centre": centre,
             "structured_data": centre.structured_data(request.build_absolute_uri("/")[:-1]),
         },
+    )
+
+
+@require_safe
+def document_download(request, pk):
+    """A published document of a published centre, always as a download of type PDF."""
+    document = get_object_or_404(
+        Document.objects.published().filter(centre__in=Centre.objects.published()), pk=pk
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.download_name,
+        content_type="application/pdf",
     )
