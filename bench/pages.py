@@ -11,7 +11,18 @@ def _get(label, path, staff=False):
 
 
 def page_list():
-    pages = [_get("bare view (ceiling)", "/bench/bare"), _get("home", "/de/")]
+    pages = [
+        _get("bare view (ceiling)", "/bench/bare"),
+        {
+            "label": "bare POST view (ceiling)",
+            "path": "/bench/bare-post",
+            "method": "POST",
+            "staff": False,
+            "body": "field=value",
+            "type": "application/x-www-form-urlencoded",
+        },
+        _get("home", "/de/"),
+    ]
     quarter = Quarter.objects.order_by("pk").first()
     centre = Centre.objects.published().operating().order_by("pk").first()
     candidates = [
