@@ -5,8 +5,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from centers.html import sanitize_html
 from centers.renditions import generate_renditions
+from heilbronn_quartier.lib.html import sanitise
 from heilbronn_quartier.lib.uploads import RandomName, validate_image, validate_pdf
 from heilbronn_quartier.models import Publishable, PublishableQuerySet
 
@@ -402,7 +402,7 @@ class Document(Publishable):
             field = f"summary_{language}"
             value = getattr(self, field, None)
             if value:
-                setattr(self, field, sanitize_html(value))
+                setattr(self, field, sanitise(value))
         super().save(*args, **kwargs)
 
     @property

@@ -2,19 +2,17 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from heilbronn_quartier.lib.translations import is_fallback
 from survey.models import Channel, QuestionKind
 from survey.services import DONT_KNOW, DONT_KNOW_CODE, _values, other_name, row_name
 
 
 def fallback_lang(obj, field):
     """ "de" when the text is shown in German because this language has no translation yet."""
-    language = get_language() or "de"
-    if language == "de" or getattr(obj, f"{field}_{language}", None):
-        return ""
-    return "de"
+    return "de" if is_fallback(obj, field) else ""
 
 
 def _option(name, value, label, given, index, **extra):

@@ -1,32 +1,22 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from centers.html import sanitize_html
 from centers.models import Centre, CentreStatus, Quarter
 from centers.renditions import rendition as _rendition
+from heilbronn_quartier.lib.html import sanitise
+from heilbronn_quartier.lib.translations import is_fallback
 
 register = template.Library()
 
 # Same escapes as Django's json_script: nothing inside the data can close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 _DECIMAL_COMMA = {"de", "ro", "ru", "tr"}
-
-
-def is_fallback(obj, field):
-    """True when the active language's value is empty and modeltranslation shows the German one."""
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if obj is None or language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        return False
-    own = getattr(obj, f"{field}_{language}", None)
-    german = getattr(obj, f"{field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}", None)
-    return not own and bool(german)
 
 
 @register.simple_tag
@@ -37,7 +27,7 @@ def fallback_lang(obj, field):
 
 @register.filter
 def sanitized(value):
-    return mark_safe(sanitize_html(value))  # noqa: S308 - cleaned by nh3 just before
+    return mark_safe(sanitise(value))  # noqa: S308 - cleaned by nh3 just before
 
 
 @register.filter

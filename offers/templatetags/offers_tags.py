@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+
+from heilbronn_quartier.lib.translations import is_fallback
 
 register = template.Library()
 
@@ -8,12 +9,7 @@ register = template.Library()
 @register.simple_tag
 def fallback_lang(obj, field):
     """` lang="de"` when a translated field fell back to German on a non-German page."""
-    language = get_language() or "de"
-    if language == "de":
-        return ""
-    if getattr(obj, f"{field}_{language}", None):
-        return ""
-    return mark_safe(' lang="de"')  # noqa: S308 (a constant)
+    return mark_safe(' lang="de"') if is_fallback(obj, field) else ""  # noqa: S308 (a constant)
 
 
 @register.simple_tag
