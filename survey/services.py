@@ -253,10 +253,8 @@ def submit_response(survey, answers, *, language, channel=Channel.ONLINE, token=
 
     The same one-time token twice (double click, reload) returns the first response.
     """
-    if token:
-        existing = Response.objects.filter(submission_token=token).first()
-        if existing:
-            return existing, False
+    # A repeated token hits the unique constraint; no look-up first, so a new response costs
+    # no extra query.
     try:
         with transaction.atomic():
             response = Response.objects.create(
