@@ -116,6 +116,9 @@ def scope_queryset(user, queryset, centre_path):
     return queryset.filter(pk__in=inner)
 
 
+# A resident's suggestion may name only a neighbourhood: then that neighbourhood's centre decides.
+OFFER_CENTRE_PATH = ("centre", "quarter__centre")
+
 # Foreign keys whose choices a quarter manager sees only for their own centres.
 SCOPED_CHOICES = {
     "centre": "",

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from heilbronn_quartier.permissions import model_admin_fields, scope_queryset
+from heilbronn_quartier.permissions import OFFER_CENTRE_PATH, model_admin_fields, scope_queryset
 
 
 def translation_gaps(queryset, fields):
@@ -31,7 +31,7 @@ def editor_tasks(user):
     tasks = {}
     last_year = timezone.localdate().year - 1
     if user.has_perm("offers.change_offer"):
-        offers = scope_queryset(user, Offer.objects.all(), "centre")
+        offers = scope_queryset(user, Offer.objects.all(), OFFER_CENTRE_PATH)
         proposals = offers.filter(is_proposal=True).exclude(publication_status="published")
         stale = offers.published().stale()
         changelist = reverse("admin:offers_offer_changelist")

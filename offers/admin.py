@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from heilbronn_quartier.models import PublicationStatus
 from heilbronn_quartier.permissions import (
+    OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
     MissingTranslationFilter,
     PublishingAdminMixin,
@@ -84,7 +85,7 @@ class OfferAdmin(
     CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
 ):
     # A resident's suggestion may name only a neighbourhood: its centre then decides.
-    centre_path = ("centre", "quarter__centre")
+    centre_path = OFFER_CENTRE_PATH
     list_display = [
         "title",
         "centre",

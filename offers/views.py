@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
-from heilbronn_quartier.permissions import preview_response, visible_to
+from heilbronn_quartier.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 from offers import services
 from offers.caching import cached_export
 from offers.forms import OfferFilterForm, ProposalForm
@@ -55,7 +55,7 @@ def offer_list(request):
 @require_safe
 def offer_detail(request, slug):
     offers, may_preview = visible_to(
-        request, Offer.objects.all(), "offers.change_offer", ("centre", "quarter__centre")
+        request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
     )
     offer = get_object_or_404(
         offers.select_related("category", "centre", "quarter", "site", "contact").prefetch_related(
