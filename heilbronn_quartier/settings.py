@@ -391,7 +391,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY", False) else None
 # Two-factor authentication (TOTP, django-otp) for the admin: on by default in production, off in
 # development and tests; STAFF_2FA_REQUIRED=0 switches it off, e.g. for a demo.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", not (DEBUG or TESTING))

@@ -48,6 +48,12 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     page.goto(f"{live_server.url}/admin/offers/offer/add/")
     page.locator("#id_title_de").fill(TITLE)
     page.locator("#id_summary_de").fill("Brettspiele und Kartenspiele für alle Generationen.")
+    # Languages without a text yet are marked in the tabs.
+    assert page.locator('a.translation-missing[href="#tab_id_title_en"]').count() == 1
+    page.locator('a[href="#tab_id_title_en"]').click()
+    page.locator("#id_title_en").fill("Games afternoon for young and old")
+    assert page.locator('a.translation-missing[href="#tab_id_title_en"]').count() == 0
+    page.locator('a[href="#tab_id_title_de"]').click()
     centre_options = page.locator("#id_centre option").all_inner_texts()
     assert [option.strip() for option in centre_options] == ["Quartierszentrum Böckingen"]
     publication_options = page.locator("#id_publication_status option").all_inner_texts()
