@@ -52,6 +52,16 @@ def editor_tasks(user):
     if user.has_perm("centers.change_centre"):
         centres = scope_queryset(user, Centre.objects.all(), "")
         documents = Document.objects.filter(centre__in=centres)
+        tasks["centre_translations"] = {
+            "count": translation_gaps(centres, model_admin_fields(Centre)).count(),
+            "url": reverse("admin:centers_centre_changelist") + "?translations=missing",
+        }
+        tasks["document_translations"] = {
+            "count": translation_gaps(
+                Document.objects.filter(centre__in=centres), model_admin_fields(Document)
+            ).count(),
+            "url": reverse("admin:centers_document_changelist") + "?translations=missing",
+        }
         reports = documents.filter(kind=DocumentKind.ANNUAL_REPORT, year=last_year)
         with_report = reports.values("centre")
         with_paper = documents.filter(kind=DocumentKind.POSITION_PAPER).values("centre")

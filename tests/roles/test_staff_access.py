@@ -193,3 +193,27 @@ def test_sessions_end_after_an_hour_without_a_request():
 
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_AGE == 3600
+
+
+def test_the_task_list_counts_centres_and_documents_with_missing_translations(client, world):
+    centre = world.own.centre
+    centre.summary_de = "Kurz und gut."
+    centre.save()
+    client.force_login(world.users["qm"])
+    tasks = client.get(reverse("admin:index")).context["tasks"]
+    assert tasks["centre_translations"]["count"] == 1
+    listed = client.get(tasks["centre_translations"]["url"]).context["cl"].result_list
+    assert list(listed) == [centre]
+
+
+def test_the_offer_list_of_a_quarter_manager_needs_a_constant_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    from tests.offers.factories import make_offer
+
+    for n in range(60):
+        make_offer(title=f"Viele {n}", centre=world.own.centre if n % 2 else world.foreign.centre)
+    client.force_login(world.users["qm"])
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("admin:offers_offer_changelist"))
+    assert response.context["cl"].result_count == 32
