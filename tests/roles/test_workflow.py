@@ -163,3 +163,21 @@ def test_restoring_an_earlier_version_brings_the_old_text_back(client, world):
     assert response.status_code == 302, response.context["adminform"].form.errors
     offer.refresh_from_db()
     assert offer.title == old_title
+
+
+def test_only_paper_responses_get_a_history_and_it_goes_with_the_response(world):
+    from survey.models import Channel, Response
+
+    online = Response.objects.create(
+        survey=world.survey,
+        language="de",
+        channel=Channel.ONLINE,
+        submitted_on=world.own.response.submitted_on,
+        submission_token="einmal",
+    )
+    assert online.history.count() == 0
+    paper = world.own.response
+    assert paper.history.count() == 1
+    assert not hasattr(paper.history.first(), "submission_token")
+    paper.delete()
+    assert Response.history.filter(id=paper.pk).count() == 0
