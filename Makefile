@@ -36,6 +36,7 @@ demo: $(VENV)/.installed catalogues
 	$(DEV) $(MANAGE) migrate --noinput
 	$(DEV) $(MANAGE) createcachetable
 	$(DEV) $(MANAGE) load_demo
+	$(DEV) $(MANAGE) create_demo_users
 
 run: demo
 	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)

@@ -8,10 +8,18 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
 from contacts.models import ContactPerson
+from heilbronn_quartier.permissions import (
+    CentreScopedAdminMixin,
+    MissingTranslationFilter,
+    PublishingAdminMixin,
+    PublishingInlineMixin,
+    centre_ids,
+)
 
 
 def image_preview(field_file, alias="admin_preview"):
@@ -79,7 +87,7 @@ class ContactInline(TranslationStackedInline):
         return image_preview(obj.photo)
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(PublishingInlineMixin, TranslationStackedInline):
     model = Document
     extra = 0
     fields = (
@@ -98,10 +106,17 @@ class DocumentInline(TranslationStackedInline):
         return human_size(obj.file_size) if obj.file_size else "–"
 
 
+# Quarter managers edit their centre's texts and image; the facts stay with the office.
+CENTRE_FACTS = ("name", "slug", "status", "stage", "opened_on", "provider")
+
+
 @admin.register(Centre)
-class CentreAdmin(TabbedTranslationAdmin):
+class CentreAdmin(
+    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    centre_path = ""
     list_display = ("name", "preview", "status", "stage", "publication_status", "opened_on")
-    list_filter = ("status", "stage", "publication_status")
+    list_filter = ("status", "stage", "publication_status", MissingTranslationFilter)
     search_fields = ("name", "slug", "summary", "description")
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("preview", "updated_at")
@@ -116,13 +131,30 @@ class CentreAdmin(TabbedTranslationAdmin):
     )
     inlines = (SiteInline, StageChangeInline, ContactInline, DocumentInline)
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if centre_ids(request.user) is not None:
+            return (*readonly, *CENTRE_FACTS)
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if centre_ids(request.user) is not None:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def has_add_permission(self, request):
+        return centre_ids(request.user) is None and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return centre_ids(request.user) is None and super().has_delete_permission(request, obj)
+
     @admin.display(description=_("preview"))
     def preview(self, obj):
         return image_preview(obj.image)
 
 
 @admin.register(Quarter)
-class QuarterAdmin(TabbedTranslationAdmin):
+class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "centre")
     list_filter = ("centre",)
     search_fields = ("name", "slug", "description")
@@ -131,7 +163,7 @@ class QuarterAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(TabbedTranslationAdmin):
+class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
     list_filter = ("centre", "is_main", "step_free_entrance", "accessible_toilet", "hearing_loop")
     search_fields = ("name", "street", "postcode", "centre__name")
@@ -139,9 +171,11 @@ class SiteAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(
+    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("title", "centre", "kind", "year", "publication_status")
-    list_filter = ("kind", "year", "publication_status", "centre")
+    list_filter = ("kind", "year", "publication_status", "centre", MissingTranslationFilter)
     search_fields = ("title", "summary", "centre__name")
     list_select_related = ("centre",)
 

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from centers.forms import QuarterPickerForm
 from centers.models import Centre, Document, ProcessFacts, Quarter
+from heilbronn_quartier.permissions import preview_response, visible_to
 
 
 @require_safe
@@ -43,17 +44,21 @@ def quarter_detail(request, slug):
 
 @require_safe
 def centre_detail(request, slug):
-    centre = Centre.objects.published().with_public_details().filter(slug=slug).first()
+    centres, may_preview = visible_to(request, Centre.objects.all(), "centers.change_centre", "")
+    centre = centres.with_public_details().filter(slug=slug).first()
     if centre is None:
         raise Http404
-    return render(
+    preview = may_preview and not centre.is_public()
+    response = render(
         request,
         "centers/centre_detail.html",
         {
             "centre": centre,
+            "preview": preview,
             "structured_data": centre.structured_data(request.build_absolute_uri("/")[:-1]),
         },
     )
+    return preview_response(response) if preview else response
 
 
 @require_safe

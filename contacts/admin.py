@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from centers.admin import image_preview
 from contacts.models import ContactPerson
+from heilbronn_quartier.permissions import CentreScopedAdminMixin
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(TabbedTranslationAdmin):
+class ContactPersonAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "preview", "role", "centre", "phone", "email", "sort_order")
     list_filter = (("centre", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name", "role", "email", "phone", "topics")

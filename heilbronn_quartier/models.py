@@ -99,3 +99,42 @@ class SitePage(models.Model):
         from django.utils.translation import get_language
 
         return bool(getattr(self, f"body_{get_language()}", ""))
+
+
+class StaffProfile(models.Model):
+    """What the admin needs to know about a staff member: their centres and their language."""
+
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    centres = models.ManyToManyField(
+        "centers.Centre",
+        verbose_name=_("centres"),
+        blank=True,
+        related_name="staff_profiles",
+        help_text=_("Quarter managers see and edit only the content of these centres."),
+    )
+    language = models.CharField(
+        _("admin language"),
+        max_length=5,
+        choices=[
+            ("de", _("German")),
+            ("en", _("English")),
+            ("ar", _("Arabic")),
+            ("ro", _("Romanian")),
+            ("ru", _("Russian")),
+            ("tr", _("Turkish")),
+        ],
+        default="de",
+    )
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+        permissions = [("publish_content", _("Can publish content"))]
+
+    def __str__(self):
+        return str(self.user)

@@ -75,7 +75,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to add its translation tabs.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with the editor's task list and, when required, two-factor login (admin_site.py).
+    "heilbronn_quartier.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +88,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "easy_thumbnails",
+    "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "heilbronn_quartier",
     "centers",
     "contacts",
@@ -107,8 +113,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "heilbronn_quartier.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the "locked out" answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "heilbronn_quartier.urls"
@@ -382,6 +393,40 @@ else:
 RATELIMIT_USE_CACHE = "default"
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
+
+
+# --- Staff access -----------------------------------------------------------------------------
+# Failed-login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address, that combination is locked for AXES_COOLOFF_HOURS. Attempts live only in the
+# shared "default" cache (database table or Redis, seen by every worker) and expire with the
+# cool-off; no log of addresses or logins is written to the database.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_VERBOSE = False
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Two-factor authentication (TOTP, django-otp) for the admin: on by default in production, off in
+# development and tests; STAFF_2FA_REQUIRED=0 switches it off, e.g. for a demo.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", not (DEBUG or TESTING))
+OTP_TOTP_ISSUER = SITE_NAME
+# A session ends SESSION_COOKIE_AGE seconds after its last request (every request renews it), so
+# a forgotten admin tab is logged out after an hour of inactivity.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+# Every change through the admin is kept with who and when (django-simple-history).
+SIMPLE_HISTORY_REVERT_DISABLED = False
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# Only staff previews of unpublished pages; sessions are only ever opened by staff logins.
+LOGIN_URL = "admin:login"
 
 
 if TESTING:

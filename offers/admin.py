@@ -1,11 +1,20 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from heilbronn_quartier.models import PublicationStatus
+from heilbronn_quartier.permissions import (
+    OFFER_CENTRE_PATH,
+    CentreScopedAdminMixin,
+    MissingTranslationFilter,
+    PublishingAdminMixin,
+    may_publish,
+)
 from offers.models import (
     Cancellation,
     Category,
@@ -72,7 +81,11 @@ class LastCheckedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Offer)
-class OfferAdmin(TabbedTranslationAdmin):
+class OfferAdmin(
+    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    # A resident's suggestion may name only a neighbourhood: its centre then decides.
+    centre_path = OFFER_CENTRE_PATH
     list_display = [
         "title",
         "centre",
@@ -88,6 +101,7 @@ class OfferAdmin(TabbedTranslationAdmin):
         "state",
         "is_proposal",
         LastCheckedFilter,
+        MissingTranslationFilter,
         "centre",
         "quarter",
         "category",
@@ -99,7 +113,7 @@ class OfferAdmin(TabbedTranslationAdmin):
     autocomplete_fields = []
     filter_horizontal = ["target_groups", "languages"]
     inlines = [ScheduleInline, CancellationInline]
-    actions = ["duplicate", "publish", "pause", "mark_checked"]
+    actions = ["duplicate", "submit_for_review", "publish", "pause", "mark_checked"]
     readonly_fields = ["uid", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "category"]}),
@@ -188,9 +202,15 @@ class OfferAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected activities"))
     def publish(self, request, queryset):
-        count = queryset.update(
-            publication_status=PublicationStatus.PUBLISHED, state=OfferState.ACTIVE
-        )
+        """Saves one by one, so the history records who published what."""
+        if not may_publish(request.user):
+            raise PermissionDenied
+        count = 0
+        for offer in queryset:
+            offer.publication_status = PublicationStatus.PUBLISHED
+            offer.state = OfferState.ACTIVE
+            offer.save()
+            count += 1
         self.message_user(
             request,
             ngettext(

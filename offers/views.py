@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
+from heilbronn_quartier.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import Offer, TargetGroup, Weekday
@@ -52,23 +53,30 @@ def offer_list(request):
 
 @require_safe
 def offer_detail(request, slug):
+    offers, may_preview = visible_to(
+        request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
+    )
     offer = get_object_or_404(
-        Offer.objects.published()
-        .select_related("category", "centre", "quarter", "site", "contact")
-        .prefetch_related("target_groups", "languages", "schedules", "cancellations"),
+        offers.select_related("category", "centre", "quarter", "site", "contact").prefetch_related(
+            "target_groups", "languages", "schedules", "cancellations"
+        ),
         slug=slug,
     )
+    # Staff may preview what is not public (yet); Offer.published() is the public rule.
+    preview = may_preview and not Offer.objects.published().filter(pk=offer.pk).exists()
     upcoming = offer.next_occurrences(limit=6)
     url = request.build_absolute_uri(offer.get_absolute_url())
-    return render(
+    response = render(
         request,
         "offers/offer_detail.html",
         {
             "offer": offer,
+            "preview": preview,
             "upcoming": upcoming,
             "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
         },
     )
+    return preview_response(response) if preview else response
 
 
 @require_safe

@@ -7,9 +7,12 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from simple_history.admin import SimpleHistoryAdmin
 
+from heilbronn_quartier.permissions import CentreScopedAdminMixin, centre_ids
 from survey.models import (
     Answer,
+    Channel,
     Choice,
     Excerpt,
     MatrixRow,
@@ -29,7 +32,7 @@ class QuestionInline(TranslationTabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(TabbedTranslationAdmin):
+class SurveyAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "opens_at",
@@ -85,7 +88,7 @@ class ExcerptInline(TranslationStackedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "text", "kind", "required", "survey")
     list_filter = ("survey", "kind")
     search_fields = ("code", "text")
@@ -94,7 +97,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Choice)
-class ChoiceAdmin(TabbedTranslationAdmin):
+class ChoiceAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("label", "question__code")
     list_display = ("__str__", "is_other")
 
@@ -113,11 +116,20 @@ class AnswerInline(admin.TabularInline):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+    # A quarter manager sees the paper questionnaires that staff of their centres entered.
+    centre_path = "entered_by__staff_profile__centres"
+
     list_display = ("pk", "survey", "submitted_on", "language", "channel", "source", "batch")
     list_filter = ("survey", "channel", "language")
     readonly_fields = ("survey", "language", "channel", "submitted_on", "entered_by", "entered_at")
     inlines = [AnswerInline]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if centre_ids(request.user) is not None:
+            queryset = queryset.filter(channel=Channel.PAPER)
+        return queryset
 
     def has_add_permission(self, request):
         return False  # paper responses go through the entry screen
