@@ -8,5 +8,7 @@ class OffersConfig(AppConfig):
 
     def ready(self):
         from offers.caching import connect_signals
+        from offers.renditions import connect_renditions
 
         connect_signals()
+        connect_renditions()
