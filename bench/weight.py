@@ -59,6 +59,7 @@ def page_types(lang):
         ("suggest an activity", "offers:propose", {}),
         ("survey landing", "survey:landing", {}),
         ("questionnaire", "survey:questionnaire", survey and {"slug": survey.slug}),
+        ("paper questionnaire", "survey:paper", survey and {"slug": survey.slug}),
         ("survey results", "survey:results", results and {"slug": results.slug}),
         ("legal notice", "legal-notice", {}),
         ("privacy", "privacy", {}),

@@ -23,7 +23,7 @@ def _exists(url):
 
 
 def test_an_activity_image_has_webp_renditions_in_srcset_with_width_and_height(client):
-    offer = make_offer(image=image_upload(size=(1600, 900)), image_alt="Kinder malen")
+    offer = make_offer(image=image_upload(size=(1600, 900)), image_alt_de="Kinder malen")
     [tag] = _images(client.get(offer.get_absolute_url()).content.decode(), "offers")
     src = re.search(r'src="([^"]+)"', tag).group(1)
     srcset = re.search(r'srcset="([^"]+)"', tag).group(1)
@@ -36,7 +36,7 @@ def test_an_activity_image_has_webp_renditions_in_srcset_with_width_and_height(c
 
 
 def test_a_centre_image_has_webp_renditions_in_srcset_with_width_and_height(client):
-    centre = make_centre(image=image_upload(size=(1600, 900)), image_alt="Das Zentrum")
+    centre = make_centre(image=image_upload(size=(1600, 900)), image_alt_de="Das Zentrum")
     [tag] = _images(client.get(centre.get_absolute_url()).content.decode(), "centres")
     assert re.search(r'srcset="[^"]+\.webp 480w, [^"]+\.webp 960w"', tag)
     assert 'width="480"' in tag and 'height="270"' in tag
@@ -44,7 +44,7 @@ def test_a_centre_image_has_webp_renditions_in_srcset_with_width_and_height(clie
 
 def test_a_contact_photo_is_a_webp_rendition_with_width_and_height(client):
     centre = make_centre()
-    make_contact(centre=centre, photo=image_upload(size=(600, 600)), photo_alt="Porträt")
+    make_contact(centre=centre, photo=image_upload(size=(600, 600)), photo_alt_de="Porträt")
     [tag] = _images(client.get("/de/kontakt/").content.decode(), "contacts")
     src = re.search(r'src="([^"]+)"', tag).group(1)
     assert src.endswith(".webp") and _exists(src)

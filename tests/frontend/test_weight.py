@@ -27,6 +27,7 @@ EXPECTED = {
     "suggest an activity",
     "survey landing",
     "questionnaire",
+    "paper questionnaire",
     "legal notice",
     "privacy",
     "accessibility",
