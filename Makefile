@@ -9,7 +9,7 @@ DEV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format catalogues messages browser demo backup restore clean help
+.PHONY: run test bench lighthouse lint format catalogues messages browser demo backup restore clean help
 
 help:
 	@echo "make run   - install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -56,6 +56,10 @@ bench: $(VENV)/.installed catalogues
 		|| (echo "wrk is needed: apt-get install wrk" && exit 2)
 	$(PY) bench/run.py
 	$(PY) bench/concurrency.py
+
+# Lighthouse (npm, Debian's Chromium) and front-end weight on every page type in German and Arabic.
+lighthouse: $(VENV)/.installed catalogues
+	$(PY) bench/lighthouse.py
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

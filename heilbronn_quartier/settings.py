@@ -370,6 +370,11 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 # Suggestions per IP address (kept only as a hash in the cache): "10/h", "30/d"; "off" disables.
 OFFER_PROPOSAL_RATE_LIMIT = os.environ.get("OFFER_PROPOSAL_RATE_LIMIT", "10/h")
 OFFERS_PER_PAGE = env_int("OFFERS_PER_PAGE", 20)
+# An activity's image as WebP renditions (srcset), made when the activity is saved.
+THUMBNAIL_ALIASES["offers.Offer.image"] = {
+    "offer_small": {"size": (480, 270), "crop": "smart", "upscale": True},
+    "offer_large": {"size": (960, 540), "crop": "smart", "upscale": True},
+}
 # Exports (iCalendar, CSV, HSDS) are cached like every anonymous page (heilbronn_quartier/cache.py).
 # The HSDS API and the CSV download name the data's licence.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "dl-de/by-2-0")

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OffersConfig(AppConfig):
     name = "offers"
     verbose_name = _("Activities and services")
+
+    def ready(self):
+        from offers.renditions import connect_renditions
+
+        connect_renditions()

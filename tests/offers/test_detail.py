@@ -114,7 +114,7 @@ def test_an_image_is_shown_as_a_rendition_with_alt_text(client, offer):
     offer.save()
     html = client.get(offer.get_absolute_url()).content.decode()
     assert 'alt="Kinder am Tisch"' in html
-    assert re.search(r'src="/media/offers/[^"]+\.png\.800x450', html)
+    assert re.search(r'src="/media/offers/[^"]+\.png\.480x270[^"]*\.webp"', html)
 
 
 def test_cost_is_shown_as_an_amount(client, offer):

@@ -1,0 +1,52 @@
+"""The Lighthouse and weight tables mark exactly the pages that miss a goal."""
+
+from bench.lighthouse import print_scores
+from bench.weight import FIRST_VISIT_LIMIT, HTML_LIMIT, print_weights
+
+
+def _scores(**overrides):
+    scores = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+    return scores | overrides
+
+
+def test_the_score_table_marks_each_missed_goal_and_nothing_else(capsys):
+    rows = [
+        {"lang": "de", "label": "home", "scores": _scores(), "failing": []},
+        {
+            "lang": "ar",
+            "label": "weekly plan",
+            "scores": _scores(performance=0.94, accessibility=0.98),
+            "failing": ["cumulative-layout-shift (0.85)"],
+        },
+        {"lang": "de", "label": "open data", "scores": _scores(seo=0.95), "failing": []},
+    ]
+    misses = print_scores(rows)
+    assert misses == [
+        "weekly plan (ar) performance 0.94",
+        "weekly plan (ar) accessibility 0.98",
+    ]
+    output = capsys.readouterr().out
+    assert "cumulative-layout-shift (0.85)" in output
+    assert output.count("✗") == 3  # two misses plus the legend
+
+
+def _weight(label, html, first_visit):
+    return {
+        "lang": "de",
+        "label": label,
+        "html": html,
+        "html_gzip": 1000,
+        "assets_raw": 200_000,
+        "assets_gzip": 30_000,
+        "assets_br": 30_000,
+        "first_visit": first_visit,
+    }
+
+
+def test_the_weight_table_marks_pages_over_the_limits():
+    rows = [
+        _weight("light", HTML_LIMIT, FIRST_VISIT_LIMIT),
+        _weight("heavy html", HTML_LIMIT + 1, 40_000),
+        _weight("heavy visit", 20_000, FIRST_VISIT_LIMIT + 1),
+    ]
+    assert print_weights(rows) == ["heavy html (de): HTML>60K", "heavy visit (de): visit>120K"]
