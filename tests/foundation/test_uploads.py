@@ -94,3 +94,24 @@ def test_a_saved_photo_keeps_no_exif_location():
         assert not image.getexif().get(0x8825)
         assert not image.getexif().get(0x010F)
         assert image.size == (200, 120)
+
+
+def test_it_rejects_an_image_over_10_mb():
+    upload = image_upload()
+    upload.size = 10 * 1024 * 1024 + 1
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload)
+    assert error.value.code == "image_too_large"
+
+
+def test_it_rejects_a_decompression_bomb():
+    # A small file that unpacks to 50 megapixels.
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (10000, 5000)).save(buffer, format="PNG")
+    bomb = SimpleUploadedFile("bomb.png", buffer.getvalue())
+    assert bomb.size < 10 * 1024 * 1024
+    with pytest.raises(ValidationError) as error:
+        validate_image(bomb)
+    assert error.value.code in {"image_too_many_pixels", "broken_image"}
