@@ -52,32 +52,31 @@ class CostType(models.TextChoices):
     ON_REQUEST = "on_request", _("Cost on request")
 
 
-class Category(models.Model):
+class LookupEntry(models.Model):
+    """An entry editors maintain for the filters: a translatable name, a stable slug, an order."""
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        abstract = True
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Category(LookupEntry):
+    class Meta(LookupEntry.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["sort_order", "slug"]
-
-    def __str__(self):
-        return self.name
 
 
-class TargetGroup(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
+class TargetGroup(LookupEntry):
+    class Meta(LookupEntry.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["sort_order", "slug"]
-
-    def __str__(self):
-        return self.name
 
 
 class OfferLanguage(models.Model):
