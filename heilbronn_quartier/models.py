@@ -1,5 +1,6 @@
 """Building blocks shared by the content apps."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -120,14 +121,7 @@ class StaffProfile(models.Model):
     language = models.CharField(
         _("admin language"),
         max_length=5,
-        choices=[
-            ("de", _("German")),
-            ("en", _("English")),
-            ("ar", _("Arabic")),
-            ("ro", _("Romanian")),
-            ("ru", _("Russian")),
-            ("tr", _("Turkish")),
-        ],
+        choices=settings.LANGUAGES,
         default="de",
     )
 
