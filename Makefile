@@ -47,6 +47,7 @@ browser:
 test: $(VENV)/.installed-test catalogues browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

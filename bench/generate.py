@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from centers.models import Centre, CentreStatus, DocumentKind, Quarter, Site
 from contacts.models import ContactPerson
-from heilbronn_quartier.models import PublicationStatus
+from portal.models import PublicationStatus
 
 CENTRES = 12
 QUARTERS = 30

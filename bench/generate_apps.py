@@ -5,11 +5,11 @@ from datetime import time, timedelta
 from django.utils import timezone
 
 from bench import generate as base
-from heilbronn_quartier.models import PublicationStatus
+from portal.models import PublicationStatus
 
 
 def offers(rng, centres, quarters, *, offers, **_):
-    from offers import demo as offers_demo
+    from demo import offers as offers_demo
     from offers.models import Cancellation, Category, Offer, Schedule, TargetGroup
 
     offers_demo.load()  # categories, target groups, languages (and the demo's own activities)
@@ -60,7 +60,7 @@ def offers(rng, centres, quarters, *, offers, **_):
 
 
 def responses(rng, centres, quarters, *, responses, **_):
-    from survey import demo as survey_demo
+    from demo import survey as survey_demo
     from survey.models import Answer, Response, Survey
 
     survey_demo.load()

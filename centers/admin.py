@@ -12,8 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
-from contacts.models import ContactPerson
-from heilbronn_quartier.permissions import (
+from staff.permissions import (
     CentreScopedAdminMixin,
     MissingTranslationFilter,
     PublishingAdminMixin,
@@ -69,24 +68,6 @@ class StageChangeInline(TranslationTabularInline):
     extra = 0
 
 
-class ContactInline(TranslationStackedInline):
-    model = ContactPerson
-    extra = 0
-    fields = (
-        ("name", "role"),
-        "topics",
-        ("phone", "email"),
-        ("photo", "photo_preview"),
-        "photo_alt",
-        "sort_order",
-    )
-    readonly_fields = ("photo_preview",)
-
-    @admin.display(description=_("preview"))
-    def photo_preview(self, obj):
-        return image_preview(obj.photo)
-
-
 class DocumentInline(PublishingInlineMixin, TranslationStackedInline):
     model = Document
     extra = 0
@@ -129,7 +110,8 @@ class CentreAdmin(
             {"fields": ("publication_status", "publish_from", "publish_until", "updated_at")},
         ),
     )
-    inlines = (SiteInline, StageChangeInline, ContactInline, DocumentInline)
+    # contacts/admin.py adds the team between stage changes and documents.
+    inlines = [SiteInline, StageChangeInline, DocumentInline]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from centers.models import Quarter
+from portal import forms as portal_forms
 
 
 class QuarterPickerForm(forms.Form):
-    quarter = forms.ModelChoiceField(
+    quarter = portal_forms.ModelChoiceField(
         label=_("My neighbourhood"),
         queryset=Quarter.objects.all(),
         to_field_name="slug",

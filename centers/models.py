@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centers.renditions import generate_renditions
-from heilbronn_quartier.lib.html import sanitise
-from heilbronn_quartier.lib.uploads import RandomName, validate_image, validate_pdf
-from heilbronn_quartier.models import Publishable, PublishableQuerySet
+from portal.lib.html import sanitise
+from portal.lib.uploads import RandomName, validate_image, validate_pdf
+from portal.models import Publishable, PublishableQuerySet
 
 
 class Stage(models.TextChoices):
@@ -41,19 +41,13 @@ class CentreQuerySet(PublishableQuerySet):
             "sites",
             "stage_changes",
             "quarters",
-            Prefetch("contacts", queryset=_contacts_queryset()),
+            "contacts",
             Prefetch(
                 "documents",
                 queryset=Document.objects.published().order_by("-year", "kind", "pk"),
                 to_attr="public_documents",
             ),
         )
-
-
-def _contacts_queryset():
-    from contacts.models import ContactPerson
-
-    return ContactPerson.objects.order_by("sort_order", "name")
 
 
 def alt_text_required(instance, image_field, alt_field):

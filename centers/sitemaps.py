@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from centers.models import Centre, Quarter
-from heilbronn_quartier.lib.sitemaps import LocalizedSitemap
+from portal.lib.sitemaps import LocalizedSitemap
 
 
 class CentrePagesSitemap(LocalizedSitemap):

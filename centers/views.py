@@ -4,7 +4,7 @@ from django.views.decorators.http import require_safe
 
 from centers.forms import QuarterPickerForm
 from centers.models import Centre, Document, ProcessFacts, Quarter
-from heilbronn_quartier.permissions import preview_response, visible_to
+from staff.permissions import preview_response, visible_to
 
 
 @require_safe

@@ -1,11 +1,33 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from centers.admin import image_preview
+from centers.admin import CentreAdmin, image_preview
 from contacts.models import ContactPerson
-from heilbronn_quartier.permissions import CentreScopedAdminMixin
+from staff.permissions import CentreScopedAdminMixin
+
+
+class ContactInline(TranslationStackedInline):
+    model = ContactPerson
+    extra = 0
+    fields = (
+        ("name", "role"),
+        "topics",
+        ("phone", "email"),
+        ("photo", "photo_preview"),
+        "photo_alt",
+        "sort_order",
+    )
+    readonly_fields = ("photo_preview",)
+
+    @admin.display(description=_("preview"))
+    def photo_preview(self, obj):
+        return image_preview(obj.photo)
+
+
+# A centre's team is edited on the centre's page, before its documents.
+CentreAdmin.inlines.insert(-1, ContactInline)
 
 
 @admin.register(ContactPerson)

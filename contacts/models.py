@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from heilbronn_quartier.lib.uploads import RandomName, validate_image
+from portal.lib.uploads import RandomName, validate_image
 
 
 class ContactPersonQuerySet(models.QuerySet):

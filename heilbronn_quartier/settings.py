@@ -4,6 +4,7 @@ Every variable is documented in README.md and .env.example. Bad values fail loud
 rather than half-working in production.
 """
 
+import importlib.util
 import os
 import re
 import sys
@@ -76,7 +77,7 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin to add its translation tabs.
     "modeltranslation",
     # The admin with the editor's task list and, when required, two-factor login (admin_site.py).
-    "heilbronn_quartier.apps.PortalAdminConfig",
+    "staff.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -93,28 +94,33 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "heilbronn_quartier",
+    # Layers, bottom up (docs/architecture.md): the kernel, the staff machinery, the domain.
+    "portal",
+    "staff",
     "centers",
     "contacts",
     "offers",
     "survey",
 ]
+# Demo content ships only in a source checkout, never in the production wheel.
+if importlib.util.find_spec("demo") is not None:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "heilbronn_quartier.cache.AnonymousPageCacheMiddleware",
-    "heilbronn_quartier.db_router.ReplicaForPublicReadsMiddleware",
+    "portal.cache.AnonymousPageCacheMiddleware",
+    "portal.db_router.ReplicaForPublicReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "heilbronn_quartier.middleware.RequestBodyLimitMiddleware",
+    "portal.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "heilbronn_quartier.middleware.StaffLanguageMiddleware",
+    "staff.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -136,7 +142,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "heilbronn_quartier.context_processors.site",
+                "portal.context_processors.site",
             ],
         },
     },
@@ -167,7 +173,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         os.environ["DATABASE_REPLICA_URL"], conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["heilbronn_quartier.db_router.PublicReadsRouter"]
+    DATABASE_ROUTERS = ["portal.db_router.PublicReadsRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -237,7 +243,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 _STATIC_BACKEND = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
     if (DEBUG or TESTING)
-    else "heilbronn_quartier.lib.storage.StaticStorage"
+    else "portal.lib.storage.StaticStorage"
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -375,7 +381,7 @@ THUMBNAIL_ALIASES["offers.Offer.image"] = {
     "offer_small": {"size": (480, 270), "crop": "smart", "upscale": True},
     "offer_large": {"size": (960, 540), "crop": "smart", "upscale": True},
 }
-# Exports (iCalendar, CSV, HSDS) are cached like every anonymous page (heilbronn_quartier/cache.py).
+# Exports (iCalendar, CSV, HSDS) are cached like every anonymous page (portal/cache.py).
 # The HSDS API and the CSV download name the data's licence.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "dl-de/by-2-0")
 OPEN_DATA_LICENCE_URL = os.environ.get(
@@ -434,7 +440,11 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 LOGIN_URL = "admin:login"
 
 
+# Demo content needs DEBUG, except in the test run (which runs with DEBUG off, as production).
+DEMO_WITHOUT_DEBUG = False
+
 if TESTING:
+    DEMO_WITHOUT_DEBUG = True
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

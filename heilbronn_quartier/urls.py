@@ -6,8 +6,20 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from heilbronn_quartier import views
-from heilbronn_quartier.sitemaps import SITEMAPS
+from centers.sitemaps import SITEMAPS as CENTRE_SITEMAPS
+from contacts.sitemaps import SITEMAPS as CONTACT_SITEMAPS
+from offers.sitemaps import SITEMAPS as OFFER_SITEMAPS
+from portal import views
+from portal.sitemaps import SITEMAPS as PAGE_SITEMAPS
+from survey.sitemaps import SITEMAPS as SURVEY_SITEMAPS
+
+SITEMAPS = {
+    **PAGE_SITEMAPS,
+    **CENTRE_SITEMAPS,
+    **CONTACT_SITEMAPS,
+    **OFFER_SITEMAPS,
+    **SURVEY_SITEMAPS,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -34,9 +46,9 @@ urlpatterns += i18n_patterns(
     path("befragung/", include("survey.urls")),
 )
 
-handler400 = "heilbronn_quartier.views.bad_request"
-handler404 = "heilbronn_quartier.views.page_not_found"
-handler500 = "heilbronn_quartier.views.server_error"
+handler400 = "portal.views.bad_request"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -7,22 +7,20 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from heilbronn_quartier.models import PublicationStatus
-from heilbronn_quartier.permissions import (
-    OFFER_CENTRE_PATH,
-    CentreScopedAdminMixin,
-    MissingTranslationFilter,
-    PublishingAdminMixin,
-    may_publish,
-)
 from offers.models import (
     Cancellation,
     Category,
     Offer,
     OfferLanguage,
-    OfferState,
     Schedule,
     TargetGroup,
+)
+from staff.permissions import (
+    OFFER_CENTRE_PATH,
+    CentreScopedAdminMixin,
+    MissingTranslationFilter,
+    PublishingAdminMixin,
+    may_publish,
 )
 
 
@@ -113,7 +111,7 @@ class OfferAdmin(
     autocomplete_fields = []
     filter_horizontal = ["target_groups", "languages"]
     inlines = [ScheduleInline, CancellationInline]
-    actions = ["duplicate", "submit_for_review", "publish", "pause", "mark_checked"]
+    actions = ["duplicate", "submit_for_review", "publish", "pause", "resume", "mark_checked"]
     readonly_fields = ["uid", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "category"]}),
@@ -205,12 +203,7 @@ class OfferAdmin(
         """Saves one by one, so the history records who published what."""
         if not may_publish(request.user):
             raise PermissionDenied
-        count = 0
-        for offer in queryset:
-            offer.publication_status = PublicationStatus.PUBLISHED
-            offer.state = OfferState.ACTIVE
-            offer.save()
-            count += 1
+        count = sum(offer.publish(request.user) for offer in queryset)
         self.message_user(
             request,
             ngettext(
@@ -222,7 +215,7 @@ class OfferAdmin(
 
     @admin.action(description=_("Pause the selected activities"))
     def pause(self, request, queryset):
-        count = queryset.update(state=OfferState.PAUSED)
+        count = sum(offer.pause(request.user) for offer in queryset)
         self.message_user(
             request,
             ngettext("%(count)d activity was paused.", "%(count)d activities were paused.", count)
@@ -230,9 +223,20 @@ class OfferAdmin(
             messages.SUCCESS,
         )
 
+    @admin.action(description=_("Resume the selected paused activities"))
+    def resume(self, request, queryset):
+        count = sum(offer.resume(request.user) for offer in queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d activity was resumed.", "%(count)d activities were resumed.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
     @admin.action(description=_("Mark the selected activities as checked today"))
     def mark_checked(self, request, queryset):
-        count = queryset.update(last_checked=timezone.localdate())
+        today = timezone.localdate()
+        count = sum(offer.mark_checked(request.user, today) for offer in queryset)
         self.message_user(
             request,
             ngettext(

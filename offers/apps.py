@@ -7,6 +7,9 @@ class OffersConfig(AppConfig):
     verbose_name = _("Activities and services")
 
     def ready(self):
+        from offers import tasks  # noqa: F401 -- registers the task list entries
         from offers.renditions import connect_renditions
+        from staff.history import register_history
 
         connect_renditions()
+        register_history(self, ["Offer", "Schedule"])

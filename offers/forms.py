@@ -11,6 +11,7 @@ from offers.models import (
     TimeOfDay,
     Weekday,
 )
+from portal import forms as portal_forms
 
 MAX_AGE = 120
 
@@ -157,13 +158,13 @@ class ProposalForm(BootstrapMixin, forms.Form):
         help_text=_("e.g. every Tuesday 15:00–17:00"),
     )
     where = forms.CharField(label=_("Where?"), max_length=300, required=False)
-    quarter = forms.ModelChoiceField(
+    quarter = portal_forms.ModelChoiceField(
         Quarter.objects.all(),
         label=_("Neighbourhood"),
         required=False,
         empty_label=_("I don't know"),
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = portal_forms.ModelMultipleChoiceField(
         TargetGroup.objects.all(),
         label=_("Who is it for?"),
         required=False,

@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from heilbronn_quartier.lib.uploads import RandomName, validate_image
-from heilbronn_quartier.models import Publishable, PublishableQuerySet
+from portal.lib.uploads import RandomName, validate_image
+from portal.models import Publishable, PublishableQuerySet
 
 
 class Weekday(models.IntegerChoices):
@@ -298,6 +298,35 @@ class Offer(Publishable):
             self.slug = unique_slug(self.title)
         super().save(*args, **kwargs)
 
+    def publish(self, user):
+        changed = self.state != OfferState.ACTIVE
+        self.state = OfferState.ACTIVE
+        return super().publish(user) or (changed and self._saved_as(user))
+
+    def pause(self, user):
+        """Paused offers stay visible with a note. Returns whether anything changed."""
+        if self.state == OfferState.PAUSED:
+            return False
+        self.state = OfferState.PAUSED
+        return self._saved_as(user)
+
+    def resume(self, user):
+        if self.state != OfferState.PAUSED:
+            return False
+        self.state = OfferState.ACTIVE
+        return self._saved_as(user)
+
+    def mark_checked(self, user, today=None):
+        today = today or timezone.localdate()
+        if self.last_checked == today:
+            return False
+        self.last_checked = today
+        return self._saved_as(user)
+
+    def _saved_as(self, user):
+        self.save_as(user)
+        return True
+
     @property
     def is_free(self):
         return self.cost_type == CostType.FREE
@@ -336,7 +365,7 @@ class Offer(Publishable):
 
     def duplicate(self):
         """A draft copy with the same slots, cancellations, target groups and languages."""
-        from heilbronn_quartier.models import PublicationStatus
+        from portal.models import PublicationStatus
 
         schedules = list(self.schedules.all())
         cancellations = list(self.cancellations.all())

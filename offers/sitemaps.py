@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from centers.models import Quarter
-from heilbronn_quartier.lib.sitemaps import LocalizedSitemap
 from offers.models import Offer
+from portal.lib.sitemaps import LocalizedSitemap
 
 
 class OfferPagesSitemap(LocalizedSitemap):

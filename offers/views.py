@@ -13,11 +13,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
-from heilbronn_quartier.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import Offer, TargetGroup, Weekday
 from offers.schedule import group_by_day, occurrences_between
+from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
 HSDS_PAGE_SIZE = 50
 

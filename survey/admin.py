@@ -9,7 +9,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from heilbronn_quartier.permissions import CentreScopedAdminMixin, centre_ids
+from staff.permissions import CentreScopedAdminMixin, centre_ids
 from survey.models import (
     Answer,
     Channel,

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from heilbronn_quartier.lib.translations import is_fallback
+from portal.lib.translations import is_fallback
 from survey.models import Channel, QuestionKind
 from survey.services import DONT_KNOW, DONT_KNOW_CODE, _values, other_name, row_name
 

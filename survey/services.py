@@ -29,7 +29,7 @@ _loaded = {}
 
 
 def _per_content_version(name, loader):
-    from heilbronn_quartier.cache import current_version
+    from portal.cache import current_version
 
     version = current_version()
     cached = _loaded.get(name)
@@ -693,7 +693,7 @@ def responses_changed(sender, instance, **kwargs):
 def dashboard_data(survey, questions, quarters, filters, search):
     from django.core.cache import caches
 
-    from heilbronn_quartier.cache import current_version
+    from portal.cache import current_version
 
     filter_hash = hashlib.sha256(repr((sorted(filters.items()), search)).encode())
     key = (
@@ -712,3 +712,10 @@ def dashboard_data(survey, questions, quarters, filters, search):
         }
         caches["pages"].set(key, data, 300)
     return data
+
+
+def only_paper_responses_in_history(sender, instance, **kwargs):
+    if instance.channel != Channel.PAPER:
+        instance.skip_history_when_saving = True
+    elif hasattr(instance, "skip_history_when_saving"):
+        del instance.skip_history_when_saving

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from heilbronn_quartier.lib.sitemaps import LocalizedSitemap
+from portal.lib.sitemaps import LocalizedSitemap
 from survey.models import Survey
 
 

@@ -71,7 +71,7 @@ def _blank_questionnaire(request, survey):
     """
     from django.core.cache import caches
 
-    from heilbronn_quartier.cache import current_version
+    from portal.cache import current_version
 
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
     key = f"questionnaire:{survey.pk}:{get_language()}:{address}:{current_version()}"

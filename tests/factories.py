@@ -8,7 +8,7 @@ from PIL import Image
 
 from centers.models import Centre, CentreStatus, Document, DocumentKind, Quarter, Site
 from contacts.models import ContactPerson
-from heilbronn_quartier.models import PublicationStatus
+from portal.models import PublicationStatus
 
 _sequence = count(1)
 

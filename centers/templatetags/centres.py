@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from centers.models import Centre, CentreStatus, Quarter
 from centers.renditions import rendition as _rendition
-from heilbronn_quartier.lib.html import sanitise
-from heilbronn_quartier.lib.translations import is_fallback
+from portal.lib.html import sanitise
+from portal.lib.translations import is_fallback
 
 register = template.Library()
 

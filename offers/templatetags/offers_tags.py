@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from heilbronn_quartier.lib.translations import is_fallback
+from portal.lib.translations import is_fallback
 
 register = template.Library()
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from heilbronn_quartier.management.commands.create_demo_users import DEMO_PASSWORD
-from heilbronn_quartier.models import PublicationStatus
+from demo.management.commands.create_demo_users import DEMO_PASSWORD
 from offers.models import Offer
+from portal.models import PublicationStatus
 from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from heilbronn_quartier.management.commands.create_demo_users import DEMO_PASSWORD
+from demo.management.commands.create_demo_users import DEMO_PASSWORD
 from offers.models import Offer
 from tests.browser.conftest import DESKTOP
 

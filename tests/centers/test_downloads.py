@@ -1,6 +1,6 @@
 import pytest
 
-from heilbronn_quartier.models import PublicationStatus
+from portal.models import PublicationStatus
 from tests.factories import make_centre, make_document
 
 pytestmark = pytest.mark.django_db

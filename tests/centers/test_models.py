@@ -7,8 +7,8 @@ from django.utils import translation
 
 from centers.models import Centre, CentreStatus, DocumentKind, ProcessFacts
 from centers.templatetags.centres import human_size
-from heilbronn_quartier.lib.translations import is_fallback
-from heilbronn_quartier.models import PublicationStatus
+from portal.lib.translations import is_fallback
+from portal.models import PublicationStatus
 from tests.factories import (
     image_upload,
     make_centre,

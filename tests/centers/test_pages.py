@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from centers.models import CentreStatus
-from heilbronn_quartier.models import PublicationStatus
+from portal.models import PublicationStatus
 from tests.factories import (
     make_centre,
     make_contact,
@@ -177,7 +177,7 @@ def test_home_page_offers_the_neighbourhood_finder(client, quarter):
 
 
 def test_quarter_and_centre_pages_list_their_published_activities(client, centre, quarter):
-    from heilbronn_quartier.models import PublicationStatus
+    from portal.models import PublicationStatus
     from tests.offers.factories import make_offer
 
     make_offer(

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from heilbronn_quartier.models import PublicationStatus
+from portal.models import PublicationStatus
 from tests.factories import make_centre, make_contact
 
 pytestmark = pytest.mark.django_db

@@ -20,6 +20,6 @@ urlpatterns = [
     *i18n_patterns(path("database-down/", database_down), path("broken/", broken)),
 ]
 
-handler400 = "heilbronn_quartier.views.bad_request"
-handler404 = "heilbronn_quartier.views.page_not_found"
-handler500 = "heilbronn_quartier.views.server_error"
+handler400 = "portal.views.bad_request"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from heilbronn_quartier.lib.catalogues import catalogue_paths, problems
+from portal.lib.catalogues import catalogue_paths, problems
 
 EXPECTED = {"de", "en", "ar", "ro", "ru", "tr"}
 

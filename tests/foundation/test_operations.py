@@ -60,7 +60,7 @@ def test_404_is_friendly_and_in_the_visitors_language(client, language):
 @override_settings(DEBUG=False)
 def test_500_is_friendly_and_has_no_stack_trace(client):
     client.raise_request_exception = False
-    with mock.patch("heilbronn_quartier.views.render", wraps=None) as fake_render:
+    with mock.patch("portal.views.render", wraps=None) as fake_render:
         fake_render.side_effect = [RuntimeError("boom"), RuntimeError("again")]
         response = client.get("/ar/")
     assert response.status_code == 500

@@ -26,7 +26,7 @@ def test_each_language_has_its_own_cached_page(client, page_cache):
 
 
 def test_saving_content_makes_the_change_visible_at_once(client, page_cache):
-    from heilbronn_quartier import cache as page_cache_module
+    from portal import cache as page_cache_module
 
     client.get("/de/")
     version = page_cache_module.current_version()
@@ -46,7 +46,7 @@ def test_a_page_with_a_csrf_token_is_never_cached(rf, page_cache):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from heilbronn_quartier.cache import AnonymousPageCacheMiddleware
+    from portal.cache import AnonymousPageCacheMiddleware
 
     calls = []
 
@@ -75,7 +75,7 @@ def test_an_address_without_language_prefix_is_cached_per_language(rf, page_cach
     from django.http import HttpResponse
     from django.utils import translation
 
-    from heilbronn_quartier.cache import AnonymousPageCacheMiddleware
+    from portal.cache import AnonymousPageCacheMiddleware
 
     def view(request):
         return HttpResponse(translation.get_language_from_request(request))

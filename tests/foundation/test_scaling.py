@@ -36,7 +36,7 @@ def test_a_replica_is_used_only_when_configured():
     ],
 )
 def test_only_anonymous_reads_go_to_the_replica(rf, method, cookies, expected):
-    from heilbronn_quartier.db_router import PublicReadsRouter, ReplicaForPublicReadsMiddleware
+    from portal.db_router import PublicReadsRouter, ReplicaForPublicReadsMiddleware
 
     router = PublicReadsRouter()
     seen = []

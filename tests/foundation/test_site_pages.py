@@ -1,6 +1,6 @@
 import pytest
 
-from heilbronn_quartier.models import SitePage, SitePageKey
+from portal.models import SitePage, SitePageKey
 
 pytestmark = pytest.mark.django_db
 

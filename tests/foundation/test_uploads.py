@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from heilbronn_quartier.lib.uploads import RandomName, validate_image, validate_pdf
+from portal.lib.uploads import RandomName, validate_image, validate_pdf
 from tests.factories import image_bytes, image_upload, pdf_upload
 
 

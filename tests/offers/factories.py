@@ -3,7 +3,6 @@
 from datetime import date, time
 from itertools import count
 
-from heilbronn_quartier.models import PublicationStatus
 from offers.models import (
     Cancellation,
     Category,
@@ -13,6 +12,7 @@ from offers.models import (
     Schedule,
     TargetGroup,
 )
+from portal.models import PublicationStatus
 
 _sequence = count(1)
 

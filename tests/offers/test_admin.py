@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from heilbronn_quartier.models import PublicationStatus
 from offers.models import Offer, OfferState, Recurrence
+from portal.models import PublicationStatus
 from tests.factories import make_centre
 from tests.offers.factories import make_language, make_offer, make_slot, make_target_group
 

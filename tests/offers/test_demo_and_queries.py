@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from centers.models import Centre
-from offers.demo_content import OFFERS
+from demo.offers_content import OFFERS
 from offers.models import Cancellation, Offer, OfferLanguage, Schedule, TargetGroup
 
 pytestmark = pytest.mark.django_db

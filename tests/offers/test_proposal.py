@@ -2,8 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from heilbronn_quartier.models import PublicationStatus
 from offers.models import Offer
+from portal.models import PublicationStatus
 from tests.factories import make_centre, make_quarter
 from tests.offers.factories import make_target_group
 

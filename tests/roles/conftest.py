@@ -5,9 +5,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from heilbronn_quartier.management.commands.setup_roles import setup_roles
-from heilbronn_quartier.models import PublicationStatus, StaffProfile
-from heilbronn_quartier.permissions import EDITORS, EVALUATION, QUARTER_MANAGERS
+from portal.models import PublicationStatus
+from staff.management.commands.setup_roles import setup_roles
+from staff.models import StaffProfile
+from staff.permissions import EDITORS, EVALUATION, QUARTER_MANAGERS
 from survey.models import Channel, Response
 from tests.factories import make_centre, make_contact, make_document, make_quarter, make_site
 from tests.offers.factories import make_offer

@@ -7,9 +7,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from heilbronn_quartier.management.commands.create_demo_users import DEMO_PASSWORD
-from heilbronn_quartier.models import PublicationStatus
-from heilbronn_quartier.permissions import ROLE_PERMISSIONS
+from demo.management.commands.create_demo_users import DEMO_PASSWORD
+from portal.models import PublicationStatus
+from staff.permissions import ROLE_PERMISSIONS
 from tests.factories import make_centre
 from tests.roles.conftest import make_staff
 

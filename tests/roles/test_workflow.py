@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from heilbronn_quartier.models import PublicationStatus
 from offers.models import Offer
+from portal.models import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -181,3 +181,36 @@ def test_only_paper_responses_get_a_history_and_it_goes_with_the_response(world)
     assert not hasattr(paper.history.first(), "submission_token")
     paper.delete()
     assert Response.history.filter(id=paper.pk).count() == 0
+
+
+def _restore(client, obj, admin_name, version, inline_prefixes=()):
+    url = reverse(f"admin:{admin_name}_simple_history", args=[obj.pk, version.history_id])
+    form = client.get(url).context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value not in (None, "") and not isinstance(value, list | tuple) and key != "image"
+    }
+    for prefix in inline_prefixes:
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    return client.post(url, data)
+
+
+def test_a_quarter_manager_cannot_republish_a_withdrawn_offer_by_restoring_a_version(client, world):
+    offer = world.own.offer
+    offer.publication_status = PublicationStatus.PUBLISHED
+    offer.save()  # published by the editorial office
+    published_version = offer.history.order_by("-history_id").first()
+    offer.publication_status = PublicationStatus.DRAFT
+    offer.save()  # the editorial office withdraws it
+
+    client.force_login(world.users["qm"])
+    response = _restore(
+        client, offer, "offers_offer", published_version, ("schedules", "cancellations")
+    )
+
+    assert response.status_code == 200  # the form comes back with the explanation
+    assert "publication_status" in response.context["adminform"].form.errors
+    offer.refresh_from_db()
+    assert offer.publication_status == PublicationStatus.DRAFT
+    assert not Offer.objects.published().filter(pk=offer.pk).exists()

@@ -8,7 +8,7 @@ from django.db import OperationalError
 from django.urls import reverse
 from django.utils import translation
 
-from heilbronn_quartier import cache as page_cache
+from portal import cache as page_cache
 from survey.models import Response
 from tests.survey.factories import make_full_survey, valid_post
 

@@ -1,0 +1,30 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from demo.marks import real_content
+
+# Order matters: offers refer to centres and contacts, the survey to quarters.
+DEMO_MODULES = ["demo.centers", "demo.contacts", "demo.offers", "demo.survey"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent: running it twice changes nothing)."
+
+    def handle(self, *args, **options):
+        if not (settings.DEBUG or settings.DEMO_WITHOUT_DEBUG):
+            raise CommandError("Demo content is only loaded with DEBUG=1, never in production.")
+        found = real_content()
+        if found:
+            raise CommandError(
+                "This database holds content that is not demo content "
+                f"({', '.join(found)}); the demo is never mixed into real data."
+            )
+        with transaction.atomic():
+            for module_name in DEMO_MODULES:
+                summary = import_module(module_name).load()
+                if summary:
+                    self.stdout.write(f"{module_name}: {summary}")
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,34 @@
+"""The portal's admin site: the editor's task list on the home page and, where required, TOTP."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminAuthenticationForm
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = _("Quartiersportal Heilbronn – administration")
+    site_title = _("Quartiersportal administration")
+    index_title = _("Your tasks and content")
+
+    @property
+    def login_template(self):
+        return "otp/admin111/login.html" if settings.STAFF_2FA_REQUIRED else None
+
+    @property
+    def login_form(self):
+        if settings.STAFF_2FA_REQUIRED:
+            return OTPAdminAuthenticationForm
+        return None
+
+    def has_permission(self, request):
+        allowed = super().has_permission(request)
+        if allowed and settings.STAFF_2FA_REQUIRED:
+            return request.user.is_verified()
+        return allowed
+
+    def index(self, request, extra_context=None):
+        from staff.tasks import editor_tasks
+
+        extra_context = {**(extra_context or {}), "tasks": editor_tasks(request.user)}
+        return super().index(request, extra_context)
