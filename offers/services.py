@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from heilbronn_quartier.lib.spreadsheets import safe_row
 from offers.models import CostType, OfferState, Recurrence
 from offers.schedule import ICAL_DAYS, rrule_parts, series_start
 
@@ -291,14 +292,6 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_safe(value):
-    """No cell may start a spreadsheet formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def offers_csv(offers, url_for):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -326,7 +319,7 @@ def offers_csv(offers, url_for):
             offer.last_checked or "",
             url_for(offer),
         ]
-        writer.writerow([_csv_safe(value) for value in row])
+        writer.writerow(safe_row(row))
     return buffer.getvalue()
 
 
