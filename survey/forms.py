@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -142,10 +143,13 @@ class CodesField(OptionsField):
 class TypedTextField(forms.CharField):
     """Free text as typed, without control characters; Django's validator refuses a NUL byte."""
 
-    def __init__(self, *, max_length, **kwargs):
-        message = gettext("The text is too long (maximum {n} characters).").format(n=max_length)
+    def __init__(self, *, max_length, required=False, **kwargs):
+        message = format_lazy(_("The text is too long (maximum {n} characters)."), n=max_length)
         super().__init__(
-            required=False, max_length=max_length, error_messages={"max_length": message}, **kwargs
+            required=required,
+            max_length=max_length,
+            error_messages={"max_length": message},
+            **kwargs,
         )
 
     def to_python(self, value):
@@ -505,11 +509,12 @@ class _AnswersForm(forms.Form):
 class QuestionnaireForm(_AnswersForm):
     """The online questionnaire a resident fills in."""
 
-    token = forms.CharField(required=False, max_length=200)
+    # Not a CharField: a broken token is no mistake of the resident, it just counts as none.
+    token = forms.Field(required=False)
 
     def clean_token(self):
         """The one-time submission token; anything the page did not write counts as none."""
-        token = self.cleaned_data.get("token") or ""
+        token = str(self.cleaned_data.get("token") or "")
         return token if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token) else None
 
     def draft_data(self):
@@ -540,8 +545,8 @@ class PaperEntryForm(_AnswersForm):
     language = forms.ChoiceField(
         label=_("Language of the questionnaire"), choices=settings.LANGUAGES
     )
-    source = forms.CharField(label=_("Office or centre"), max_length=160)
-    batch = forms.CharField(label=_("Batch number"), max_length=40)
+    source = TypedTextField(label=_("Office or centre"), max_length=160, required=True)
+    batch = TypedTextField(label=_("Batch number"), max_length=40, required=True)
 
     META_FIELDS = ("language", "source", "batch")
 
