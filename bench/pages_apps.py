@@ -35,16 +35,13 @@ def offer_pages():
 
 def survey_pages():
     from survey import services
+    from survey.forms import QuestionnaireForm
     from survey.models import Channel, Response, Survey
 
     survey = Survey.objects.get(is_current=True)
-    questions = services.load_questions(survey)
     quarters = services.load_quarters()
     template = Response.objects.filter(survey=survey, channel=Channel.ONLINE).first()
-    paper_data = services.answers_to_paper_data(questions, quarters, template)
-    form_data, _errors = services.paper_to_form_data(
-        questions, quarters, {name: [value] for name, value in paper_data.items()}
-    )
+    form_data = QuestionnaireForm.data_from(template, quarters)
     body = urlencode(
         [(name, value) for name, values in form_data.items() for value in values]
         + [("csrfmiddlewaretoken", BENCH_CSRF), ("action", "submit")]

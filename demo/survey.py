@@ -9,11 +9,13 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from centers.models import Quarter
 from demo.marks import mark
 from demo.models import DemoObject
 from survey import services
+from survey.forms import QuestionnaireForm
 from survey.models import Choice, MatrixRow, Question, QuestionKind, Response, Survey, SurveyStatus
 
 LANGS = ("de", "en", "ar", "ro", "ru", "tr")
@@ -659,10 +661,11 @@ def _generate(survey, count, days, seed):
     languages = rng.choices(list(weights), weights=list(weights.values()), k=count)
     for index in range(count):
         data = _random_answers(rng, questions, quarters)
-        parsed = services.parse_answers(questions, quarters, data)
-        response, _created = services.submit_response(
+        form = QuestionnaireForm(MultiValueDict(data), questions=questions, quarters=quarters)
+        form.is_valid()  # a random answer may miss a condition; its valid answers are stored
+        response, _created = services.store_response(
             survey,
-            parsed.answers,
+            form.answers,
             language=languages[index],
             channel="paper" if rng.random() < 0.25 else "online",
         )

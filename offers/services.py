@@ -14,6 +14,7 @@ from icalendar import Calendar, Event, Timezone, vRecur
 
 from offers.models import CostType, OfferState, Recurrence
 from offers.schedule import ICAL_DAYS, rrule_parts, series_start
+from portal.lib.spreadsheets import safe_row
 
 PRODID = "-//Stadt Heilbronn//Quartiersportal Angebote//DE"
 UID_DOMAIN = "quartier.heilbronn.de"
@@ -291,14 +292,6 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_safe(value):
-    """No cell may start a spreadsheet formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def offers_csv(offers, url_for):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -326,7 +319,7 @@ def offers_csv(offers, url_for):
             offer.last_checked or "",
             url_for(offer),
         ]
-        writer.writerow([_csv_safe(value) for value in row])
+        writer.writerow(safe_row(row))
     return buffer.getvalue()
 
 

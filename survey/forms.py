@@ -1,145 +1,582 @@
-"""What the questionnaire templates show: each question with the answers given so far."""
+"""The survey's forms: the questionnaire and the paper-entry screen are built from the questions.
+
+Both forms share the fields' meaning and all validation (required answers, limits, "other" texts,
+skip logic); they differ only in what is typed: the questionnaire posts option ids from radio
+buttons and checkboxes, the paper-entry screen takes the codes printed on paper. Both render
+through one template per question, ``survey/includes/question.html``.
+"""
+
+import re
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.forms.renderers import TemplatesSetting
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.translations import is_fallback
-from survey.models import Channel, QuestionKind
-from survey.services import DONT_KNOW, DONT_KNOW_CODE, _values, other_name, row_name
+from survey.models import Answer, Channel, QuestionKind
+from survey.services import DONT_KNOW, DONT_KNOW_CODE, other_name, row_name
+
+# Form fields accept Arabic-Indic and Persian digits and store Western digits (GLOSSARY.md).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Control characters are removed from typed text (NUL is refused by Django's own validator):
+# they carry no meaning, break XML exports and could hide text from the people reading it.
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bounds of the database column for numbers.
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+OTHER_MAX_LENGTH = 200
 
 
-def fallback_lang(obj, field):
+def fallback_lang(obj, field_name):
     """ "de" when the text is shown in German because this language has no translation yet."""
-    return "de" if is_fallback(obj, field) else ""
+    return "de" if is_fallback(obj, field_name) else ""
 
 
-def _option(name, value, label, given, index, **extra):
-    return {
-        "name": name,
-        "value": str(value),
-        "label": label,
-        "id": f"{name}-{index}",
-        "checked": str(value) in given,
-        **extra,
+def clean_typed_text(text):
+    """Line breaks as \\n and no control characters; everything else exactly as typed."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _posted(data, name):
+    """Every non-empty value posted under name, from a QueryDict or a dict of lists."""
+    if hasattr(data, "getlist"):
+        raw = data.getlist(name)
+    else:
+        raw = data.get(name, [])
+        raw = raw if isinstance(raw, list) else [raw]
+    return [str(value).strip() for value in raw if str(value).strip()]
+
+
+def is_visible(question, selected):
+    """Skip logic: a conditional question counts only if its condition's answer was chosen."""
+    condition = question.show_if_choice
+    if condition is None:
+        return True
+    return condition.pk in selected.get(condition.question_id, set())
+
+
+# --- Fields ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Option:
+    value: str  # what is posted (online) or typed (paper)
+    label: str
+    answer: object  # Choice, Quarter, scale value or DONT_KNOW
+    code: object = None
+    is_other: bool = False
+    lang: str = ""
+
+
+class OptionsWidget(forms.Widget):
+    """Reads every posted value, so two ticks in a single-choice question are seen, not dropped.
+
+    The inputs themselves are written by the question template.
+    """
+
+    input_type = "radio"
+
+    def value_from_datadict(self, data, files, name):
+        return _posted(data, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return not _posted(data, name)
+
+
+class OptionsField(forms.Field):
+    """Radio buttons or checkboxes; cleans to the chosen answers (Choice, Quarter, value)."""
+
+    widget = OptionsWidget
+    default_error_messages = {
+        "invalid_choice": _("This answer option does not belong to the question."),
+        "several": _("Please choose only one answer."),
     }
 
+    def __init__(self, options, *, several=False, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.options = options
+        self.several = several
+        self.widget.input_type = "checkbox" if several else "radio"
 
-def _scale_options(question, name, given, paper_codes=False):
-    options = []
-    for index, value in enumerate(question.scale_values, start=1):
-        label = str(value)
-        if value == question.scale_min and question.scale_min_label:
-            label = f"{value} – {question.scale_min_label}"
-        elif value == question.scale_max and question.scale_max_label:
-            label = f"{value} – {question.scale_max_label}"
-        options.append(_option(name, value, label, given, index))
-    if question.allow_dont_know:
-        value = DONT_KNOW_CODE if paper_codes else DONT_KNOW
-        options.append(_option(name, value, gettext("Don't know"), given, len(options) + 1))
-    return options
+    def _by_value(self):
+        return {option.value: option.answer for option in self.options}
+
+    def _tokens(self, value):
+        return list(dict.fromkeys(str(v).translate(_DIGITS) for v in value or []))
+
+    def to_python(self, value):
+        tokens = self._tokens(value)
+        by_value = self._by_value()
+        if any(token not in by_value for token in tokens):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        if len(tokens) > 1 and not self.several:
+            raise ValidationError(self.error_messages["several"], code="several")
+        return [by_value[token] for token in tokens]
 
 
-def questionnaire_items(questions, quarters, data, errors, paper_codes=False):
-    """One dict per question with everything typed so far, so nothing is ever lost on re-display.
+class CodesField(OptionsField):
+    """The printed codes of the ticked boxes, typed by a clerk, several separated by spaces."""
 
-    paper_codes: options carry the printed codes (paper questionnaire) instead of database ids.
-    """
-    items = []
-    total = len(questions)
-    for number, question in enumerate(questions, start=1):
-        given = set(_values(data, question.code))
+    widget = forms.TextInput
+
+    def __init__(self, options, *, several=False, **kwargs):
+        super().__init__(options, several=several, **kwargs)
+        self.widget.input_type = "text"
+
+    def _tokens(self, value):
+        text = clean_typed_text(str(value or "")).translate(_DIGITS)
+        return list(dict.fromkeys(token for token in re.split(r"[\s,;]+", text) if token))
+
+    def to_python(self, value):
+        ProhibitNullCharactersValidator()(value)
+        unknown = [token for token in self._tokens(value) if token not in self._by_value()]
+        if unknown:
+            raise ValidationError(gettext("Unknown code: {codes}").format(codes=", ".join(unknown)))
+        return super().to_python(value)
+
+
+class TypedTextField(forms.CharField):
+    """Free text as typed, without control characters; Django's validator refuses a NUL byte."""
+
+    def __init__(self, *, max_length, required=False, **kwargs):
+        message = format_lazy(_("The text is too long (maximum {n} characters)."), n=max_length)
+        super().__init__(
+            required=required,
+            max_length=max_length,
+            error_messages={"max_length": message},
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        return clean_typed_text(super().to_python(value)).strip()
+
+
+class WholeNumberField(forms.Field):
+    """A whole number in Western or Arabic-Indic digits, within the question's bounds."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *, low=None, high=None, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.low, self.high = low, high
+
+    def to_python(self, value):
+        text = str(value or "").strip()
+        ProhibitNullCharactersValidator()(text)
+        if not text:
+            return None
+        digits = text.translate(_DIGITS)
+        if not re.fullmatch(r"[+-]?[0-9]{1,12}", digits):
+            raise ValidationError(gettext("Please enter a whole number."))
+        number = int(digits)
+        low = self.low if self.low is not None else _INT_MIN
+        high = self.high if self.high is not None else _INT_MAX
+        if not low <= number <= high:
+            raise ValidationError(
+                gettext("Please enter a number from {low} to {high}.").format(
+                    low=self.low if self.low is not None else "…",
+                    high=self.high if self.high is not None else "…",
+                )
+            )
+        return number
+
+
+# --- The forms ------------------------------------------------------------------------------
+
+
+class _AnswersForm(forms.Form):
+    """Fields from a survey's questions; ``answers`` holds unsaved Answer objects once valid."""
+
+    template_name = "survey/includes/questions.html"
+    # The question template lives in the project's templates directory.
+    default_renderer = TemplatesSetting
+    paper = False
+    options_field = OptionsField
+
+    def __init__(self, data=None, *, questions, quarters, **kwargs):
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(data, **kwargs)
+        self.questions = questions
+        self.quarters = quarters
+        self.answers = []
+        self._names = {}
+        for question in questions:
+            self._names[question.pk] = self._add_fields(question)
+
+    # Building the fields
+
+    def _add_fields(self, question):
+        code = question.code
+        if question.kind == QuestionKind.MATRIX:
+            names = []
+            for row in question.rows.all():
+                name = row_name(question, row)
+                self.fields[name] = self._choice_field(question, self.scale_options(question))
+                names.append(name)
+            return names
+        if question.kind == QuestionKind.TEXT:
+            self.fields[code] = TypedTextField(max_length=question.max_length)
+        elif question.kind == QuestionKind.NUMBER:
+            self.fields[code] = WholeNumberField(low=question.number_min, high=question.number_max)
+        else:
+            self.fields[code] = self._choice_field(question, self.options(question))
+        names = [code]
+        if question.has_choices and any(choice.is_other for choice in question.choices.all()):
+            self.fields[other_name(question)] = TypedTextField(max_length=OTHER_MAX_LENGTH)
+            names.append(other_name(question))
+        return names
+
+    def _choice_field(self, question, options):
+        field = self.options_field(options, several=question.kind == QuestionKind.MULTIPLE)
+        if question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
+            field.error_messages["invalid_choice"] = gettext(
+                "Please choose a value from {low} to {high}."
+            ).format(low=question.scale_min, high=question.scale_max)
+        return field
+
+    def options(self, question):
+        if question.has_choices:
+            return [
+                Option(
+                    str(choice.code if self.paper else choice.pk),
+                    choice.label,
+                    choice,
+                    code=choice.code,
+                    is_other=choice.is_other,
+                    lang=fallback_lang(choice, "label"),
+                )
+                for choice in question.choices.all()
+            ]
+        if question.kind == QuestionKind.QUARTER:
+            # On paper quarters are numbered alphabetically.
+            return [
+                Option(str(index if self.paper else quarter.pk), quarter.name, quarter, code=index)
+                for index, quarter in enumerate(self.quarters, start=1)
+            ]
+        return self.scale_options(question)
+
+    def scale_options(self, question):
+        options = []
+        for value in question.scale_values:
+            label = str(value)
+            if value == question.scale_min and question.scale_min_label:
+                label = f"{value} – {question.scale_min_label}"
+            elif value == question.scale_max and question.scale_max_label:
+                label = f"{value} – {question.scale_max_label}"
+            options.append(Option(str(value), label, value, code=value))
+        if question.allow_dont_know:
+            value = str(DONT_KNOW_CODE) if self.paper else DONT_KNOW
+            options.append(Option(value, gettext("Don't know"), DONT_KNOW, code=DONT_KNOW_CODE))
+        return options
+
+    # Validation
+
+    def clean(self):
+        cleaned = super().clean()
+        selected, answers = {}, []
+        for question in self.questions:
+            if not is_visible(question, selected):
+                # Answers to skipped questions are dropped, never stored, never refused.
+                for name in self._names[question.pk]:
+                    self._errors.pop(name, None)
+                    cleaned.pop(name, None)
+                continue
+            clean_kind = getattr(self, f"_clean_{question.kind}")
+            answers.extend(clean_kind(question, selected))
+        self.answers = answers
+        return cleaned
+
+    def _given(self, name):
+        if name in self._errors:
+            return None
+        return self.cleaned_data.get(name)
+
+    def _missing(self, question, name, message):
+        if question.required:
+            self.add_error(name, message)
+        return []
+
+    def _clean_single(self, question, selected):
+        code, other = question.code, other_name(question)
+        chosen = self._given(code)
+        if other in self.fields and not any(choice.is_other for choice in chosen or []):
+            self._errors.pop(other, None)  # a text beside an unticked "other" is not stored
+        if chosen is None:
+            return []
+        if not chosen:
+            return self._missing(question, code, gettext("Please choose an answer."))
+        limit = question.max_choices
+        if question.kind == QuestionKind.MULTIPLE and limit and len(chosen) > limit:
+            self.add_error(
+                code,
+                ngettext(
+                    "Please choose at most {n} answer.", "Please choose at most {n} answers.", limit
+                ).format(n=limit),
+            )
+            return []
+        answers = []
+        for choice in chosen:
+            text = ""
+            if choice.is_other:
+                text = self._given(other)
+                if text is None:
+                    return []
+                if not text:
+                    self.add_error(other, gettext("Please specify your answer."))
+                    return []
+            answers.append(Answer(question=question, choice=choice, text=text))
+        selected[question.pk] = {choice.pk for choice in chosen}
+        return answers
+
+    _clean_multiple = _clean_single
+
+    def _clean_quarter(self, question, selected):
+        chosen = self._given(question.code)
+        if chosen is None:
+            return []
+        if not chosen:
+            return self._missing(question, question.code, gettext("Please choose an answer."))
+        return [Answer(question=question, quarter=chosen[0])]
+
+    def _clean_scale(self, question, selected, row=None):
+        name = row_name(question, row) if row else question.code
+        chosen = self._given(name)
+        if chosen is None:
+            return []
+        if not chosen:
+            return self._missing(question, name, gettext("Please choose an answer."))
+        if chosen[0] == DONT_KNOW:
+            return [Answer(question=question, row=row, dont_know=True)]
+        return [Answer(question=question, row=row, value=chosen[0])]
+
+    def _clean_matrix(self, question, selected):
+        answers = []
+        for row in question.rows.all():
+            answers.extend(self._clean_scale(question, selected, row=row))
+        return answers
+
+    def _clean_text(self, question, selected):
+        text = self._given(question.code)
+        if text is None:
+            return []
+        if not text:
+            return self._missing(question, question.code, gettext("Please answer this question."))
+        return [Answer(question=question, text=text)]
+
+    def _clean_number(self, question, selected):
+        value = self._given(question.code)
+        if question.code in self._errors:
+            return []
+        if value is None:
+            return self._missing(question, question.code, gettext("Please answer this question."))
+        return [Answer(question=question, value=value)]
+
+    # What the templates show
+
+    @property
+    def items(self):
+        """One entry per question with everything typed so far, so nothing is lost on re-display."""
+        total = len(self.questions)
+        return [
+            self._item(question, number, total) for number, question in enumerate(self.questions, 1)
+        ]
+
+    def _error(self, name):
+        errors = (self._errors or {}).get(name)
+        return errors[0] if errors else None
+
+    def _raw(self, name):
+        value = self[name].value()
+        if isinstance(value, list):
+            return value
+        return "" if value is None else str(value)
+
+    def _options_for(self, name, options):
+        given = set(self._raw(name)) if not self.paper else set()
+        return [
+            {
+                "name": name,
+                "value": option.value,
+                "label": option.label,
+                "id": f"{name}-{index}",
+                "checked": option.value in given,
+                "code": option.code,
+                "is_other": option.is_other,
+                "lang": option.lang,
+            }
+            for index, option in enumerate(options, start=1)
+        ]
+
+    def _item(self, question, number, total):
+        code = question.code
         item = {
             "question": question,
             "number": number,
             "total": total,
-            "name": question.code,
-            "anchor": question.code,
-            "error": errors.get(question.code),
+            "paper": self.paper,
+            "name": code,
+            "anchor": code,
+            "error": None,
             "options": [],
             "rows": [],
-            "value": _values(data, question.code)[0] if given else "",
+            "value": "",
             "other_name": other_name(question),
-            "other_value": (_values(data, other_name(question)) or [""])[0],
-            "other_error": errors.get(other_name(question)),
+            "other_value": "",
+            "other_error": None,
             "condition": question.show_if_choice,
             "lang": fallback_lang(question, "text"),
         }
-        if question.has_choices:
-            for index, choice in enumerate(question.choices.all(), start=1):
-                value = choice.code if paper_codes else choice.pk
-                item["options"].append(
-                    _option(
-                        question.code,
-                        value,
-                        choice.label,
-                        given,
-                        index,
-                        code=choice.code,
-                        is_other=choice.is_other,
-                        lang=fallback_lang(choice, "label"),
-                    )
-                )
-        elif question.kind == QuestionKind.QUARTER:
-            for index, quarter in enumerate(quarters, start=1):
-                value = index if paper_codes else quarter.pk
-                item["options"].append(
-                    _option(question.code, value, quarter.name, given, index, code=index)
-                )
-        elif question.kind == QuestionKind.SCALE:
-            item["options"] = _scale_options(question, question.code, given, paper_codes)
-        elif question.kind == QuestionKind.MATRIX:
+        if question.kind == QuestionKind.MATRIX:
             for row in question.rows.all():
                 name = row_name(question, row)
-                row_given = set(_values(data, name))
+                options = self._options_for(name, self.fields[name].options)
                 item["rows"].append(
                     {
                         "row": row,
                         "name": name,
-                        "error": errors.get(name),
-                        "value": next(iter(row_given), ""),
-                        "options": _scale_options(question, name, row_given, paper_codes),
+                        "error": self._error(name),
+                        "value": self._raw(name),
+                        "options": options,
+                        "anchor": name if self.paper or not options else options[0]["id"],
                     }
                 )
-        if item["options"]:
+            if item["rows"]:
+                item["anchor"] = item["rows"][0]["anchor"]
+            return item
+        item["error"] = self._error(code)
+        item["value"] = self._raw(code)
+        options = getattr(self.fields[code], "options", [])
+        item["options"] = self._options_for(code, options)
+        if item["options"] and not self.paper:
             item["anchor"] = item["options"][0]["id"]
-        if item["rows"]:
-            item["anchor"] = (
-                item["rows"][0]["options"][0]["id"] if item["rows"][0]["options"] else question.code
-            )
-        items.append(item)
-    return items
+        if item["other_name"] in self.fields:
+            item["other_value"] = self._raw(item["other_name"])
+            item["other_error"] = self._error(item["other_name"])
+        return item
 
+    def error_summary(self):
+        """[(anchor, question number, message)] in question order, for the summary at the top."""
+        summary = []
+        for item in self.items:
+            if item["error"]:
+                summary.append((item["anchor"], item["number"], item["error"]))
+            if item["other_error"]:
+                summary.append((f"{item['other_name']}-input", item["number"], item["other_error"]))
+            for row in item["rows"]:
+                if row["error"]:
+                    summary.append(
+                        (row["anchor"], item["number"], f"{row['row'].label}: {row['error']}")
+                    )
+        return summary
 
-def error_summary(items):
-    """[(anchor, question number, message)] in questionnaire order, for the summary at the top."""
-    summary = []
-    for item in items:
-        if item["error"]:
-            summary.append((item["anchor"], item["number"], item["error"]))
-        if item["other_error"]:
-            summary.append((f"{item['other_name']}-input", item["number"], item["other_error"]))
-        for row in item["rows"]:
-            if row["error"]:
-                summary.append(
-                    (row["options"][0]["id"], item["number"], f"{row['row'].label}: {row['error']}")
+    @staticmethod
+    def values_of(response, quarters, paper):
+        """A stored response as the values this form shows: {field name: [values]}."""
+        index_of = {quarter.pk: index for index, quarter in enumerate(quarters, start=1)}
+        dont_know = str(DONT_KNOW_CODE) if paper else DONT_KNOW
+        values = {}
+        answers = response.answers.select_related("choice", "row", "question").order_by(
+            "question__position", "question_id", "choice__position", "choice__code", "pk"
+        )
+        for answer in answers:
+            question = answer.question
+            if answer.choice_id:
+                values.setdefault(question.code, []).append(
+                    str(answer.choice.code if paper else answer.choice_id)
                 )
-    return summary
+                if answer.text:
+                    values[other_name(question)] = [answer.text]
+            elif answer.quarter_id:
+                quarter = index_of.get(answer.quarter_id, "") if paper else answer.quarter_id
+                values[question.code] = [str(quarter)]
+            elif answer.row_id:
+                name = row_name(question, answer.row)
+                values[name] = [dont_know if answer.dont_know else str(answer.value)]
+            elif answer.dont_know:
+                values[question.code] = [dont_know]
+            elif answer.value is not None:
+                values[question.code] = [str(answer.value)]
+            else:
+                values[question.code] = [answer.text]
+        return values
+
+
+class QuestionnaireForm(_AnswersForm):
+    """The online questionnaire a resident fills in."""
+
+    # Not a CharField: a broken token is no mistake of the resident, it just counts as none.
+    token = forms.Field(required=False)
+
+    def clean_token(self):
+        """The one-time submission token; anything the page did not write counts as none."""
+        token = str(self.cleaned_data.get("token") or "")
+        return token if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token) else None
+
+    def draft_data(self):
+        """The answers typed so far, to save for later: this form's fields, no control chars."""
+        data = {}
+        for name in self.fields:
+            if name == "token":
+                continue
+            values = [
+                clean_typed_text(value).replace("\x00", "") for value in _posted(self.data, name)
+            ]
+            if values:
+                data[name] = values
+        return data
+
+    @classmethod
+    def data_from(cls, response, quarters):
+        """A stored response as a questionnaire would post it (benchmarks and tests)."""
+        return cls.values_of(response, quarters, paper=False)
+
+
+class PaperEntryForm(_AnswersForm):
+    """A paper questionnaire typed in by staff: the codes of the ticked boxes, per question."""
+
+    paper = True
+    options_field = CodesField
+
+    language = forms.ChoiceField(
+        label=_("Language of the questionnaire"), choices=settings.LANGUAGES
+    )
+    source = TypedTextField(label=_("Office or centre"), max_length=160, required=True)
+    batch = TypedTextField(label=_("Batch number"), max_length=40, required=True)
+
+    META_FIELDS = ("language", "source", "batch")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.META_FIELDS:
+            self.fields[name].widget.attrs["class"] = (
+                "form-select" if name == "language" else "form-control"
+            )
+
+    @property
+    def meta_fields(self):
+        return [self[name] for name in self.META_FIELDS]
+
+    @property
+    def meta(self):
+        return {name: self.cleaned_data[name] for name in self.META_FIELDS}
+
+    @classmethod
+    def initial_from(cls, response, quarters):
+        """What a stored paper response looks like on the entry screen, to correct it."""
+        values = cls.values_of(response, quarters, paper=True)
+        initial = {name: " ".join(given) for name, given in values.items()}
+        return initial | {name: getattr(response, name) for name in cls.META_FIELDS}
 
 
 class ResumeForm(forms.Form):
     code = forms.CharField(
         label=_("Your code"), max_length=20, help_text=_("For example ABCD-EFGH-JKLM")
     )
-
-
-class PaperMetaForm(forms.Form):
-    language = forms.ChoiceField(
-        label=_("Language of the questionnaire"), choices=settings.LANGUAGES
-    )
-    source = forms.CharField(label=_("Office or centre"), max_length=160)
-    batch = forms.CharField(label=_("Batch number"), max_length=40)
 
 
 class DashboardFilterForm(forms.Form):

@@ -1,25 +1,23 @@
-"""Workflows of the survey: reading answers, storing a response, aggregating, exporting."""
+"""Workflows of the survey: storing, correcting and deleting a response, aggregating, exporting."""
 
 import csv
 import hashlib
 import io
-import re
-from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Prefetch, Subquery
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from centers.models import Quarter
+from portal.lib.spreadsheets import safe_row
 from survey.models import Answer, Channel, Question, QuestionKind, Response
 
 DONT_KNOW = "dk"
 # On paper and in exports "don't know" has the number 99.
 DONT_KNOW_CODE = 99
-# Form fields accept Arabic-Indic and Persian digits and store Western digits (GLOSSARY.md).
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 # Questions and quarters change only when editors save, which bumps the content version; between
@@ -52,27 +50,6 @@ def load_quarters():
     return _per_content_version("quarters", lambda: list(Quarter.objects.order_by("name")))
 
 
-def _values(data, name):
-    if hasattr(data, "getlist"):
-        raw = data.getlist(name)
-    else:
-        raw = data.get(name, [])
-        raw = raw if isinstance(raw, list) else [raw]
-    return [str(value).strip() for value in raw if str(value).strip()]
-
-
-def _value(data, name):
-    values = _values(data, name)
-    return values[0] if values else ""
-
-
-def _int(text):
-    try:
-        return int(text.translate(_DIGITS))
-    except (ValueError, AttributeError):
-        return None
-
-
 def other_name(question):
     return f"{question.code}_other"
 
@@ -81,177 +58,16 @@ def row_name(question, row):
     return f"{question.code}_{row.code}"
 
 
-@dataclass
-class Parsed:
-    answers: list = field(default_factory=list)
-    errors: dict = field(default_factory=dict)  # field name -> message
-    selected: dict = field(default_factory=dict)  # question id -> set of choice ids
-
-    @property
-    def ok(self):
-        return not self.errors
+# --- Storing, correcting, deleting a response -------------------------------------------------
+# Every path (questionnaire, paper entry, correction screen, demo) goes through these three, so
+# the log of paper responses and the dashboard cache are kept in one place.
 
 
-def is_visible(question, selected):
-    """Skip logic: a conditional question counts only if its condition's answer was chosen."""
-    condition = question.show_if_choice
-    if condition is None:
-        return True
-    return condition.pk in selected.get(condition.question_id, set())
-
-
-def parse_answers(questions, quarters, data):
-    """Validates posted answers in the active language; returns unsaved Answer objects."""
-    parsed = Parsed()
-    for question in questions:
-        if not is_visible(question, parsed.selected):
-            continue  # answers to skipped questions are dropped, never stored
-        handler = _PARSERS[question.kind]
-        handler(question, quarters, data, parsed)
-    return parsed
-
-
-def _scale_value(question, raw):
-    if raw == DONT_KNOW and question.allow_dont_know:
-        return {"dont_know": True}, None
-    value = _int(raw)
-    if value is None or not question.scale_min <= value <= question.scale_max:
-        return None, _("Please choose a value from {low} to {high}.").format(
-            low=question.scale_min, high=question.scale_max
-        )
-    return {"value": value}, None
-
-
-def _parse_choices(question, quarters, data, parsed):
-    raw = _values(data, question.code)
-    if not raw:
-        if question.required:
-            parsed.errors[question.code] = _("Please choose an answer.")
-        return
-    if question.kind == QuestionKind.SINGLE and len(raw) > 1:
-        parsed.errors[question.code] = _("Please choose only one answer.")
-        return
-    by_pk = {str(choice.pk): choice for choice in question.choices.all()}
-    chosen = []
-    for value in dict.fromkeys(raw):
-        if value not in by_pk:
-            parsed.errors[question.code] = _("This answer option does not belong to the question.")
-            return
-        chosen.append(by_pk[value])
-    limit = question.max_choices
-    if question.kind == QuestionKind.MULTIPLE and limit and len(chosen) > limit:
-        parsed.errors[question.code] = ngettext(
-            "Please choose at most {n} answer.", "Please choose at most {n} answers.", limit
-        ).format(n=limit)
-        return
-    other_text = _value(data, other_name(question))
-    for choice in chosen:
-        text = ""
-        if choice.is_other:
-            text = other_text
-            if not text:
-                parsed.errors[other_name(question)] = _("Please specify your answer.")
-                return
-            if len(text) > 200:
-                parsed.errors[other_name(question)] = _(
-                    "The text is too long (maximum {n} characters)."
-                ).format(n=200)
-                return
-        parsed.answers.append(Answer(question=question, choice=choice, text=text))
-    parsed.selected[question.pk] = {choice.pk for choice in chosen}
-
-
-def _parse_quarter(question, quarters, data, parsed):
-    raw = _values(data, question.code)
-    if not raw:
-        if question.required:
-            parsed.errors[question.code] = _("Please choose an answer.")
-        return
-    by_pk = {str(quarter.pk): quarter for quarter in quarters}
-    if len(raw) > 1 or raw[0] not in by_pk:
-        parsed.errors[question.code] = _("This answer option does not belong to the question.")
-        return
-    parsed.answers.append(Answer(question=question, quarter=by_pk[raw[0]]))
-
-
-def _parse_scale(question, quarters, data, parsed):
-    raw = _values(data, question.code)
-    if not raw:
-        if question.required:
-            parsed.errors[question.code] = _("Please choose an answer.")
-        return
-    fields, error = _scale_value(question, raw[0])
-    if error or len(raw) > 1:
-        parsed.errors[question.code] = error or _("Please choose only one answer.")
-        return
-    parsed.answers.append(Answer(question=question, **fields))
-
-
-def _parse_matrix(question, quarters, data, parsed):
-    found = []
-    for row in question.rows.all():
-        name = row_name(question, row)
-        raw = _value(data, name)
-        if not raw:
-            if question.required:
-                parsed.errors[name] = _("Please choose an answer.")
-            continue
-        fields, error = _scale_value(question, raw)
-        if error:
-            parsed.errors[name] = error
-            continue
-        found.append(Answer(question=question, row=row, **fields))
-    parsed.answers.extend(found)
-
-
-def _parse_text(question, quarters, data, parsed):
-    text = _value(data, question.code).replace("\r\n", "\n")
-    if not text:
-        if question.required:
-            parsed.errors[question.code] = _("Please answer this question.")
-        return
-    if len(text) > question.max_length:
-        parsed.errors[question.code] = _("The text is too long (maximum {n} characters).").format(
-            n=question.max_length
-        )
-        return
-    parsed.answers.append(Answer(question=question, text=text))
-
-
-def _parse_number(question, quarters, data, parsed):
-    raw = _value(data, question.code)
-    if not raw:
-        if question.required:
-            parsed.errors[question.code] = _("Please answer this question.")
-        return
-    value = _int(raw)
-    low, high = question.number_min, question.number_max
-    if value is None:
-        parsed.errors[question.code] = _("Please enter a whole number.")
-        return
-    if (low is not None and value < low) or (high is not None and value > high):
-        parsed.errors[question.code] = _("Please enter a number from {low} to {high}.").format(
-            low=low if low is not None else "…", high=high if high is not None else "…"
-        )
-        return
-    parsed.answers.append(Answer(question=question, value=value))
-
-
-_PARSERS = {
-    QuestionKind.SINGLE: _parse_choices,
-    QuestionKind.MULTIPLE: _parse_choices,
-    QuestionKind.QUARTER: _parse_quarter,
-    QuestionKind.SCALE: _parse_scale,
-    QuestionKind.MATRIX: _parse_matrix,
-    QuestionKind.TEXT: _parse_text,
-    QuestionKind.NUMBER: _parse_number,
-}
-
-
-def submit_response(survey, answers, *, language, channel=Channel.ONLINE, token=None, **paper):
+def store_response(survey, answers, *, language, channel=Channel.ONLINE, token=None, **paper):
     """Stores a response with all its answers, or nothing. Returns (response, created).
 
-    The same one-time token twice (double click, reload) returns the first response.
+    The same one-time token twice (double click, reload) returns the first response. A paper
+    response entered by staff (``entered_by``) is logged.
     """
     # A repeated token hits the unique constraint; no look-up first, so a new response costs
     # no extra query.
@@ -268,6 +84,8 @@ def submit_response(survey, answers, *, language, channel=Channel.ONLINE, token=
             for answer in answers:
                 answer.response = response
             Answer.objects.bulk_create(answers)
+            if paper.get("entered_by"):
+                _log(response, paper["entered_by"], "entered")
     except IntegrityError:
         existing = Response.objects.filter(submission_token=token).first() if token else None
         if existing is None:
@@ -276,75 +94,63 @@ def submit_response(survey, answers, *, language, channel=Channel.ONLINE, token=
     return response, True
 
 
-def replace_answers(response, answers):
+def _signature(answer):
+    return (
+        answer.choice_id,
+        answer.row_id,
+        answer.quarter_id,
+        answer.value,
+        answer.dont_know,
+        answer.text,
+    )
+
+
+def correct_response(response, answers, *, user, **fields):
+    """Replaces what the clerk changed, and only that: the answers of each question whose
+    answers differ, and the changed response fields. Every other answer stays the row it was.
+    Logs the correction and refreshes the dashboard. Returns whether anything changed.
+    """
+    stored = {}
+    for answer in response.answers.select_related("question"):
+        stored.setdefault(answer.question_id, []).append(answer)
+    given = {}
+    for answer in answers:
+        given.setdefault(answer.question_id, []).append(answer)
+    changed = [
+        question_id
+        for question_id in stored.keys() | given.keys()
+        if sorted(map(_signature, stored.get(question_id, [])), key=repr)
+        != sorted(map(_signature, given.get(question_id, [])), key=repr)
+    ]
+    changed_fields = [name for name, value in fields.items() if getattr(response, name) != value]
     with transaction.atomic():
-        response.answers.all().delete()
-        for answer in answers:
+        response.answers.filter(question_id__in=changed).delete()
+        new = [answer for question_id in changed for answer in given.get(question_id, [])]
+        for answer in new:
             answer.response = response
-        Answer.objects.bulk_create(answers)
+        Answer.objects.bulk_create(new)
+        for name in changed_fields:
+            setattr(response, name, fields[name])
+        if changed_fields:
+            response.save(update_fields=changed_fields)
+        _log(response, user, "corrected")
+    if changed:
+        bump_responses_version(response.survey_id)
+    return bool(changed or changed_fields)
 
 
-# --- Paper codes ------------------------------------------------------------------------------
+def delete_response(response, *, user):
+    with transaction.atomic():
+        _log(response, user, "deleted")
+        response.delete()  # post_delete refreshes the dashboard
 
 
-def quarter_codes(quarters):
-    """Quarters are numbered alphabetically on the paper questionnaire."""
-    return {index: quarter for index, quarter in enumerate(quarters, start=1)}
+def _log(response, user, action):
+    from survey.models import ResponseChange
 
-
-def paper_to_form_data(questions, quarters, data):
-    """Translates the printed codes staff type in into the values the online form posts."""
-    converted, errors = {}, {}
-    by_index = quarter_codes(quarters)
-    for question in questions:
-        names = [question.code, other_name(question)] + [
-            row_name(question, row) for row in question.rows.all()
-        ]
-        for name in names:
-            if name in data:
-                values = _values(data, name)
-                if question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
-                    values = [DONT_KNOW if v == str(DONT_KNOW_CODE) else v for v in values]
-                converted[name] = values
-        raw = " ".join(_values(data, question.code)).translate(_DIGITS)
-        tokens = [token for token in re.split(r"[\s,;]+", raw) if token]
-        if question.has_choices:
-            by_code = {str(choice.code): str(choice.pk) for choice in question.choices.all()}
-            unknown = [token for token in tokens if token not in by_code]
-            if unknown:
-                errors[question.code] = _("Unknown code: {codes}").format(codes=", ".join(unknown))
-            converted[question.code] = [by_code[token] for token in tokens if token in by_code]
-        elif question.kind == QuestionKind.QUARTER and tokens:
-            quarter = by_index.get(_int(tokens[0]))
-            if quarter is None:
-                errors[question.code] = _("Unknown code: {codes}").format(codes=tokens[0])
-            converted[question.code] = [str(quarter.pk)] if quarter else []
-    return converted, errors
-
-
-def answers_to_paper_data(questions, quarters, response):
-    """The inverse of paper_to_form_data, to correct an entered response."""
-    index_of = {quarter.pk: index for index, quarter in quarter_codes(quarters).items()}
-    data = {}
-    for answer in response.answers.select_related("choice", "row", "question"):
-        question = answer.question
-        if answer.choice_id:
-            data.setdefault(question.code, []).append(str(answer.choice.code))
-            if answer.text:
-                data[other_name(question)] = [answer.text]
-        elif answer.quarter_id:
-            data[question.code] = [str(index_of.get(answer.quarter_id, ""))]
-        elif answer.row_id:
-            data[row_name(question, answer.row)] = [
-                str(DONT_KNOW_CODE) if answer.dont_know else str(answer.value)
-            ]
-        elif answer.dont_know:
-            data[question.code] = [str(DONT_KNOW_CODE)]
-        elif answer.value is not None:
-            data[question.code] = [str(answer.value)]
-        else:
-            data[question.code] = [answer.text]
-    return {name: " ".join(values) for name, values in data.items()}
+    ResponseChange.objects.create(
+        response_id_ref=response.pk, survey_id=response.survey_id, user=user, action=action
+    )
 
 
 # --- Aggregation ------------------------------------------------------------------------------
@@ -569,6 +375,7 @@ def codebook(questions):
     return rows
 
 
+@sensitive_variables()
 def _response_cells(response, questions):
     cells = {
         "response_id": response.pk,
@@ -626,11 +433,13 @@ def export_rows(survey, questions):
         yield [cells.get(column, "") for column in columns]
 
 
+# Exports hold residents' texts: a traceback's local variables must never show them.
+@sensitive_variables()
 def _csv(rows):
     buffer = io.StringIO()
     buffer.write("\ufeff")  # Excel opens UTF-8 only with a byte order mark
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(rows)
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue().encode()
 
 
@@ -642,17 +451,18 @@ def codebook_csv(questions):
     return _csv([("Spalte", "Frage", "Werte"), *codebook(questions)])
 
 
+@sensitive_variables()
 def export_xlsx(survey, questions):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     data = workbook.create_sheet("Antworten")
     for row in export_rows(survey, questions):
-        data.append(row)
+        data.append(safe_row(row))
     book = workbook.create_sheet("Codebuch")
     book.append(["Spalte", "Frage", "Werte"])
     for row in codebook(questions):
-        book.append(list(row))
+        book.append(safe_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -681,9 +491,13 @@ def responses_version(survey_id):
 
 
 def responses_changed(sender, instance, **kwargs):
+    bump_responses_version(instance.survey_id)
+
+
+def bump_responses_version(survey_id):
     from django.core.cache import cache
 
-    key = _responses_version_key(instance.survey_id)
+    key = _responses_version_key(survey_id)
     try:
         cache.incr(key)
     except ValueError:

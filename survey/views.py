@@ -12,32 +12,30 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 from survey import services
-from survey.forms import (
-    DashboardFilterForm,
-    PaperMetaForm,
-    ResumeForm,
-    error_summary,
-    questionnaire_items,
-)
-from survey.models import Channel, Draft, Response, ResponseChange, Survey
+from survey.forms import DashboardFilterForm, PaperEntryForm, QuestionnaireForm, ResumeForm
+from survey.models import Channel, Draft, Response, Survey
 
 HONEYPOT = "website"
-_NOT_ANSWERS = {"csrfmiddlewaretoken", "token", "action", HONEYPOT}
 
 
 def _visible_survey(slug):
     return get_object_or_404(Survey.objects.visible(), slug=slug)
 
 
-def _answers_only(post):
-    return {name: post.getlist(name) for name in post if name not in _NOT_ANSWERS}
+def _questionnaire_form(survey, data=None):
+    return QuestionnaireForm(
+        data, questions=services.load_questions(survey), quarters=services.load_quarters()
+    )
 
 
 @require_safe
@@ -78,7 +76,11 @@ def _blank_questionnaire(request, survey):
     page = caches["pages"].get(key)
     if page is None:
         response = _render_questionnaire(
-            request, survey, {}, token=_SUBMISSION_HOLE, csrf_token=_CSRF_HOLE
+            request,
+            survey,
+            _questionnaire_form(survey),
+            token=_SUBMISSION_HOLE,
+            csrf_token=_CSRF_HOLE,
         )
         page = response.content.decode()
         caches["pages"].set(key, page, 3600)
@@ -89,14 +91,13 @@ def _blank_questionnaire(request, survey):
 
 
 def _render_questionnaire(
-    request, survey, data, errors=None, status=200, notice=None, token=None, csrf_token=None
+    request, survey, form, status=200, notice=None, token=None, csrf_token=None
 ):
-    questions = services.load_questions(survey)
-    items = questionnaire_items(questions, services.load_quarters(), data, errors or {})
+    """The questionnaire with everything the form holds; errors only once it was validated."""
     context = {
         "survey": survey,
-        "items": items,
-        "summary": error_summary(items),
+        "form": form,
+        "summary": form.error_summary(),
         "token": token or secrets.token_urlsafe(24),
         "notice": notice,
         "honeypot": HONEYPOT,
@@ -115,6 +116,7 @@ def _rate_limited(request):
 
 
 @never_cache
+@sensitive_post_parameters()
 def questionnaire(request, slug):
     survey = _visible_survey(slug)
     if not survey.is_open:
@@ -122,28 +124,27 @@ def questionnaire(request, slug):
         return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)
     if request.method != "POST":
         return _blank_questionnaire(request, survey)
-    data = _answers_only(request.POST)
+    form = _questionnaire_form(survey, request.POST)
     if request.POST.get(HONEYPOT):
         return redirect("survey:thanks", slug=survey.slug)
     if request.POST.get("action") == "save":
-        code = Draft.create_for(survey, data)
+        code = Draft.create_for(survey, form.draft_data())
         return render(request, "survey/draft_saved.html", {"survey": survey, "code": code})
     if _rate_limited(request):
         notice = _("Too many answers were sent from your connection. Please try again later.")
-        return _render_questionnaire(request, survey, data, status=429, notice=notice)
-    questions = services.load_questions(survey)
-    parsed = services.parse_answers(questions, services.load_quarters(), data)
-    if not parsed.ok:
-        return _render_questionnaire(request, survey, data, parsed.errors)
-    token = request.POST.get("token", "")[:64] or None
+        return _render_questionnaire(request, survey, form, status=429, notice=notice)
+    if not form.is_valid():
+        return _render_questionnaire(request, survey, form)
     try:
-        services.submit_response(survey, parsed.answers, language=get_language(), token=token)
+        services.store_response(
+            survey, form.answers, language=get_language(), token=form.cleaned_data["token"]
+        )
     except DatabaseError as error:
         # Never acknowledged when not stored: the answers come back, ready to be sent again.
         # Only the error's type is logged: a message could quote the answers.
         logger.warning("A survey response could not be stored (%s)", type(error).__name__)
         notice = _("Your answers could not be saved. Please send them again in a moment.")
-        return _render_questionnaire(request, survey, data, status=503, notice=notice)
+        return _render_questionnaire(request, survey, form, status=503, notice=notice)
     return redirect("survey:thanks", slug=survey.slug)
 
 
@@ -153,6 +154,7 @@ def thanks(request, slug):
 
 
 @never_cache
+@sensitive_post_parameters()
 def resume(request, slug):
     survey = _visible_survey(slug)
     if not survey.is_open:
@@ -162,7 +164,8 @@ def resume(request, slug):
         draft = Draft.find(survey, form.cleaned_data["code"])
         if draft:
             notice = _("Welcome back. Your saved answers are filled in below.")
-            return _render_questionnaire(request, survey, draft.data, notice=notice)
+            form = _questionnaire_form(survey, MultiValueDict(draft.data))
+            return _render_questionnaire(request, survey, form, notice=notice)
         form.add_error("code", _("We could not find answers saved under this code."))
     return render(request, "survey/resume_form.html", {"survey": survey, "form": form})
 
@@ -180,18 +183,18 @@ def csrf_failure(request, reason=""):
                 "Your answers have not been sent yet because the page was open for a long time. "
                 "They are all still here: please check them and send them again."
             )
-            return _render_questionnaire(
-                request, survey, _answers_only(request.POST), status=403, notice=notice
-            )
+            form = _questionnaire_form(survey, request.POST)
+            return _render_questionnaire(request, survey, form, status=403, notice=notice)
     return render(request, "survey/csrf_failure.html", status=403)
 
 
 @require_safe
 def paper(request, slug):
     survey = _visible_survey(slug)
-    questions = services.load_questions(survey)
-    items = questionnaire_items(questions, services.load_quarters(), {}, {}, paper_codes=True)
-    return render(request, "survey/survey_paper.html", {"survey": survey, "items": items})
+    form = PaperEntryForm(
+        questions=services.load_questions(survey), quarters=services.load_quarters()
+    )
+    return render(request, "survey/survey_paper.html", {"survey": survey, "items": form.items})
 
 
 @require_safe
@@ -287,86 +290,67 @@ def export(request, slug, kind):
 
 
 def _paper_form(request, survey, response=None):
-    questions = services.load_questions(survey)
-    quarters = services.load_quarters()
-    initial_meta = {"language": "de"}
-    if response:
-        initial_meta = {
-            "language": response.language,
-            "source": response.source,
-            "batch": response.batch,
-        }
-    else:
-        initial_meta.update(
-            {key: request.GET[key] for key in ("language", "source", "batch") if key in request.GET}
-        )
-    meta = PaperMetaForm(request.POST or None, initial=initial_meta)
-    raw = request.POST if request.method == "POST" else {}
-    if response and request.method != "POST":
-        raw = services.answers_to_paper_data(questions, quarters, response)
-    errors = {}
+    """The paper-entry form: posted, a stored response to correct, or a new blank one."""
+    questions, quarters = services.load_questions(survey), services.load_quarters()
     if request.method == "POST":
-        converted, errors = services.paper_to_form_data(questions, quarters, request.POST)
-        parsed = services.parse_answers(questions, quarters, converted)
-        errors = {**parsed.errors, **errors}
-        if meta.is_valid() and not errors:
-            return parsed.answers, meta.cleaned_data, None
-    items = questionnaire_items(questions, quarters, raw, errors, paper_codes=True)
+        return PaperEntryForm(request.POST, questions=questions, quarters=quarters)
+    if response:
+        initial = PaperEntryForm.initial_from(response, quarters)
+    else:
+        keys = ("language", "source", "batch")
+        initial = {"language": "de"} | {key: request.GET[key] for key in keys if key in request.GET}
+    return PaperEntryForm(initial=initial, questions=questions, quarters=quarters)
+
+
+def _render_paper_form(request, survey, form, response=None):
+    # Entering a pile of forms: after each save the cursor waits in the first question.
+    form.focus_first = bool(request.GET.get("source")) or bool(form.errors)
     context = {
         "survey": survey,
-        "items": items,
-        "meta": meta,
-        "summary": error_summary(items),
+        "form": form,
+        "summary": form.error_summary(),
         "response": response,
-        # Entering a pile of forms: after each save the cursor waits in the first question.
-        "focus_first": bool(request.GET.get("source")) or bool(errors),
     }
-    return None, None, context
+    return render(request, "survey/paper_entry_form.html", context)
 
 
 @never_cache
+@sensitive_post_parameters()
 @staff_member_required
 @permission_required("survey.enter_paper_responses", raise_exception=True)
 def paper_entry(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
-    answers, meta, context = _paper_form(request, survey)
-    if context:
-        return render(request, "survey/paper_entry_form.html", context)
-    response, _created = services.submit_response(
+    form = _paper_form(request, survey)
+    if request.method != "POST" or not form.is_valid():
+        return _render_paper_form(request, survey, form)
+    meta = form.meta
+    response, _created = services.store_response(
         survey,
-        answers,
-        language=meta["language"],
+        form.answers,
         channel=Channel.PAPER,
         entered_by=request.user,
         entered_at=timezone.now(),
-        source=meta["source"],
-        batch=meta["batch"],
-    )
-    ResponseChange.objects.create(
-        response_id_ref=response.pk, survey=survey, user=request.user, action="entered"
+        **meta,
     )
     messages.success(
         request, _("Paper questionnaire no. {number} has been saved.").format(number=response.pk)
     )
-    query = f"?language={meta['language']}&source={meta['source']}&batch={meta['batch']}"
-    return redirect(reverse("survey:paper-entry", kwargs={"slug": survey.slug}) + query)
+    query = urlencode(meta)
+    return redirect(reverse("survey:paper-entry", kwargs={"slug": survey.slug}) + f"?{query}")
 
 
 @never_cache
+@sensitive_post_parameters()
 @staff_member_required
 @permission_required("survey.change_response", raise_exception=True)
 def response_edit(request, pk):
     response = get_object_or_404(
         Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
     )
-    answers, meta, context = _paper_form(request, response.survey, response)
-    if context:
-        return render(request, "survey/paper_entry_form.html", context)
-    services.replace_answers(response, answers)
-    Response.objects.filter(pk=response.pk).update(**meta)
-    ResponseChange.objects.create(
-        response_id_ref=response.pk, survey=response.survey, user=request.user, action="corrected"
-    )
+    form = _paper_form(request, response.survey, response)
+    if request.method != "POST" or not form.is_valid():
+        return _render_paper_form(request, response.survey, form, response)
+    services.correct_response(response, form.answers, user=request.user, **form.meta)
     messages.success(
         request,
         _("Paper questionnaire no. {number} has been corrected.").format(number=response.pk),
@@ -383,10 +367,7 @@ def response_delete(request, pk):
     if request.method != "POST":
         return render(request, "survey/response_confirm_delete.html", {"response": response})
     survey = response.survey
-    ResponseChange.objects.create(
-        response_id_ref=response.pk, survey=survey, user=request.user, action="deleted"
-    )
-    response.delete()
+    services.delete_response(response, user=request.user)
     messages.success(
         request, _("Paper questionnaire no. {number} has been deleted.").format(number=pk)
     )

@@ -100,3 +100,20 @@ def valid_post(full, **overrides):
         "action": "submit",
     }
     return data | overrides
+
+
+def answers_for(full, data):
+    """Unsaved answers from a questionnaire post, as the online form reads them."""
+    from django.utils.datastructures import MultiValueDict
+
+    from survey import services
+    from survey.forms import QuestionnaireForm
+
+    lists = {name: value if isinstance(value, list) else [value] for name, value in data.items()}
+    form = QuestionnaireForm(
+        MultiValueDict(lists),
+        questions=services.load_questions(full["survey"]),
+        quarters=services.load_quarters(),
+    )
+    assert form.is_valid(), form.errors
+    return form.answers

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from portal import cache as page_cache
 from survey.models import Response
-from tests.survey.factories import make_full_survey, valid_post
+from tests.survey.factories import answers_for, make_full_survey, valid_post
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_a_survey_answer_does_not_flush_the_page_cache(client, full):
 
 
 def test_a_submission_that_cannot_be_stored_is_not_acknowledged_and_keeps_the_answers(client, full):
-    with mock.patch("survey.services.submit_response", side_effect=OperationalError("down")):
+    with mock.patch("survey.services.store_response", side_effect=OperationalError("down")):
         response = client.post(_url(full["survey"]), valid_post(full, Q6="Mehr Bänke am Platz"))
     assert response.status_code == 503
     html = response.content.decode()
@@ -89,9 +89,11 @@ def test_the_dashboard_shows_a_new_paper_response_at_once(client, full, django_u
     url = reverse("survey:dashboard", kwargs={"slug": full["survey"].slug})
     assert client.get(url).context["total"] == 0
     assert client.get(url).context["total"] == 0  # served from the dashboard cache
-    questions = services.load_questions(full["survey"])
-    parsed = services.parse_answers(questions, services.load_quarters(), valid_post(full))
-    services.submit_response(
-        full["survey"], parsed.answers, language="de", channel=Channel.PAPER, batch="7"
+    services.store_response(
+        full["survey"],
+        answers_for(full, valid_post(full)),
+        language="de",
+        channel=Channel.PAPER,
+        batch="7",
     )
     assert client.get(url).context["total"] == 1

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from survey import services
 from survey.models import Answer, Draft, Excerpt, Response, Survey
-from tests.survey.factories import make_full_survey, make_survey, valid_post
+from tests.survey.factories import answers_for, make_full_survey, make_survey, valid_post
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +60,8 @@ def test_after_closing_the_page_says_where_the_results_will_be(client):
 def _closed_full(published=True):
     now = timezone.now()
     full = make_full_survey()
-    questions = services.load_questions(full["survey"])
     for _index in range(3):
-        parsed = services.parse_answers(questions, services.load_quarters(), valid_post(full))
-        services.submit_response(full["survey"], parsed.answers, language="de")
+        services.store_response(full["survey"], answers_for(full, valid_post(full)), language="de")
     Survey.objects.filter(pk=full["survey"].pk).update(
         opens_at=now - timedelta(days=30),
         closes_at=now - timedelta(days=1),

@@ -249,3 +249,26 @@ def test_a_draft_survey_is_not_found(client, full):
     survey.status = "draft"
     survey.save()
     assert client.get(_url(survey)).status_code == 404
+
+
+def test_a_stored_response_sent_again_as_the_questionnaire_posts_it_stores_the_same_answers(
+    client, full
+):
+    from survey.forms import QuestionnaireForm
+    from survey.services import load_quarters
+
+    client.post(_url(full["survey"]), valid_post(full))
+    first = Response.objects.get()
+    again = QuestionnaireForm.data_from(first, load_quarters()) | {"token": "token-2"}
+    assert client.post(_url(full["survey"]), again).status_code == 302
+    second = Response.objects.exclude(pk=first.pk).get()
+
+    def answers(response):
+        return sorted(
+            response.answers.values_list(
+                "question__code", "choice_id", "row_id", "quarter_id", "value", "dont_know", "text"
+            ),
+            key=repr,
+        )
+
+    assert answers(second) == answers(first)

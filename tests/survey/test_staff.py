@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from survey import services
 from survey.models import Channel, Response, ResponseChange
-from tests.survey.factories import make_full_survey, valid_post
+from tests.survey.factories import answers_for, make_full_survey, valid_post
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +25,10 @@ def _staff(*codenames):
 
 
 def _submit(full, count, **overrides):
-    questions = services.load_questions(full["survey"])
-    quarters = services.load_quarters()
     for index in range(count):
-        data = valid_post(full, **overrides)
-        parsed = services.parse_answers(questions, quarters, data)
-        assert parsed.ok, parsed.errors
+        answers = answers_for(full, valid_post(full, **overrides))
         language = ["de", "ar", "tr"][index % 3]
-        services.submit_response(full["survey"], parsed.answers, language=language)
+        services.store_response(full["survey"], answers, language=language)
 
 
 STAFF_URLS = [
