@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 from centers.models import Centre, Quarter
 from offers.models import (
     Category,
+    FeedKind,
     Offer,
     OfferLanguage,
     TargetGroup,
@@ -130,7 +131,11 @@ class OfferFilterForm(BootstrapMixin, forms.Form):
         """Calendar feeds that match the chosen quarter, centre or target group."""
         if not self.is_valid():
             return []
-        kinds = [("quarter", "quartier"), ("centre", "zentrum"), ("target_group", "zielgruppe")]
+        kinds = [
+            ("quarter", FeedKind.QUARTER),
+            ("centre", FeedKind.CENTRE),
+            ("target_group", FeedKind.TARGET_GROUP),
+        ]
         return [(self.cleaned_data[name], kind) for name, kind in kinds if self.cleaned_data[name]]
 
     def is_filtered(self):

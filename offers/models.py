@@ -40,6 +40,15 @@ TIME_OF_DAY_RANGES = {
 }
 
 
+class FeedKind(models.TextChoices):
+    """What a calendar feed (iCal) collects; the value is the German word in its address."""
+
+    OFFER = "angebot", _("Activity")
+    QUARTER = "quartier", _("Neighbourhood")
+    CENTRE = "zentrum", _("Centre")
+    TARGET_GROUP = "zielgruppe", _("Target group")
+
+
 class OfferState(models.TextChoices):
     ACTIVE = "active", _("Active")
     PAUSED = "paused", _("Paused")

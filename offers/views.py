@@ -15,7 +15,7 @@ from django_ratelimit.core import is_ratelimited
 from centers.models import Centre, Quarter
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
-from offers.models import Offer, TargetGroup, Weekday
+from offers.models import FeedKind, Offer, TargetGroup, Weekday
 from offers.schedule import group_by_day, occurrences_between
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -47,6 +47,7 @@ def offer_list(request):
             "query": query.urlencode(),
             "is_filtered": form.is_bound and form.is_filtered(),
             "feeds": form.feeds() if form.is_bound else [],
+            "kinds": FeedKind,
         },
     )
 
@@ -71,6 +72,7 @@ def offer_detail(request, slug):
         "offers/offer_detail.html",
         {
             "offer": offer,
+            "kinds": FeedKind,
             "preview": preview,
             "upcoming": upcoming,
             "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
@@ -107,16 +109,16 @@ def _feed_offers(kind, slug):
         .select_related("site")
         .prefetch_related("schedules", "cancellations")
     )
-    if kind == "angebot":
+    if kind == FeedKind.OFFER:
         offer = get_object_or_404(offers, slug=slug)
         return [offer], offer.title
-    if kind == "quartier":
+    if kind == FeedKind.QUARTER:
         quarter = get_object_or_404(Quarter, slug=slug)
         return offers.for_quarter(quarter), quarter.name
-    if kind == "zentrum":
+    if kind == FeedKind.CENTRE:
         centre = get_object_or_404(Centre.objects.published(), slug=slug)
         return offers.for_centre(centre), centre.name
-    if kind == "zielgruppe":
+    if kind == FeedKind.TARGET_GROUP:
         group = get_object_or_404(TargetGroup, slug=slug)
         return offers.for_target_group(group), group.name
     raise Http404
@@ -149,7 +151,11 @@ def weekly_plan(request, slug):
     return render(
         request,
         "offers/weekly_plan.html",
-        {"quarter": quarter, "columns": [(day, entries) for day, entries in columns.items()]},
+        {
+            "quarter": quarter,
+            "columns": [(day, entries) for day, entries in columns.items()],
+            "kinds": FeedKind,
+        },
     )
 
 

@@ -27,13 +27,13 @@ def query_with(query, **params):
 def activities_in(context, place):
     """The published activities of a neighbourhood or a centre, for that place's page."""
     from centers.models import Quarter
-    from offers.models import Offer
+    from offers.models import FeedKind, Offer
 
     offers = Offer.objects.published().prefetch_related("schedules").order_by("title")
     if isinstance(place, Quarter):
-        offers, kind, filter_name = offers.for_quarter(place), "quartier", "quarter"
+        offers, kind, filter_name = offers.for_quarter(place), FeedKind.QUARTER, "quarter"
     else:
-        offers, kind, filter_name = offers.for_centre(place), "zentrum", "centre"
+        offers, kind, filter_name = offers.for_centre(place), FeedKind.CENTRE, "centre"
     return {
         "request": context.get("request"),
         "offers": offers,
