@@ -18,9 +18,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --upgrade pip "setuptools<81" wheel
-	@# XStatic-Bootstrap ships only an sdist whose setup.py imports pkg_resources (setuptools < 81).
-	$(PIP) install --no-build-isolation "XStatic-Bootstrap>=5.3,<5.4"
+	$(PIP) install --upgrade pip
 	$(PIP) install -e .
 	touch $@
 
@@ -84,4 +82,4 @@ restore: $(VENV)/.installed
 	$(MANAGE) restore "$(BACKUP)"
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3 var/static var/test-media
+	rm -rf $(VENV) var/db.sqlite3 var/static var/test-media-* var/test-page-cache-*.stamp
