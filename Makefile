@@ -6,6 +6,8 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 MANAGE := $(PY) manage.py
 # Management commands outside the test run use development settings (no SECRET_KEY needed).
 DEV := DEBUG=1
+# pytest-xdist processes for `make test`: one per core.
+TEST_WORKERS ?= auto
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -46,7 +48,10 @@ test: $(VENV)/.installed-test catalogues browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	@start=$$(date +%s); $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadscope; status=$$?; \
+		took=$$(( $$(date +%s) - start )); \
+		echo "Test suite time: $$(( took / 60 )) min $$(( took % 60 )) s ($(TEST_WORKERS) workers)"; \
+		exit $$status
 
 # Benchmarks: gunicorn + wrk on PostgreSQL and SQLite, every page against a bare view.
 bench: $(VENV)/.installed catalogues

@@ -9,9 +9,10 @@ from django.test.utils import override_settings
 def _media_root(request, settings, tmp_path):
     """Uploaded files of one test never leak into another or into var/.
 
-    Tests on the shared demo content see the files the demo loaded (its PDFs and images)."""
-    if "demo_content" in request.fixturenames:
-        settings.MEDIA_ROOT = request.getfixturevalue("demo_media")
+    Tests on data shared by their module (demo_content, roles' world) see the files that data
+    brought along (PDFs, images) in the module's own folder."""
+    if "shared_media" in request.fixturenames:
+        settings.MEDIA_ROOT = request.getfixturevalue("shared_media")
     else:
         settings.MEDIA_ROOT = tmp_path / "media"
 
@@ -27,23 +28,30 @@ def _empty_cache():
 
 
 @pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
+def shared_media(tmp_path_factory):
+    """MEDIA_ROOT of the data a test module shares (see shared_data)."""
+    return tmp_path_factory.mktemp("shared-media")
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker, demo_media):
-    """The demo content (`load_demo`), loaded once per test module and rolled back after it.
+def shared_data(django_db_setup, django_db_blocker, shared_media):
+    """A transaction open for the whole test module, rolled back after its last test.
 
-    Loading it takes seconds; a test module's tests share one load. Each test (django_db) runs in
-    a savepoint on top of it, so whatever one test changes is gone for the next. Not for tests on
-    a live server (transactional_db): those need committed data.
+    Module-scoped fixtures that depend on it write set-up data once for the module, like
+    Django's TestCase.setUpTestData. Each test (django_db) runs in a savepoint on top of it, so
+    whatever one test changes in the database is gone for the next. Not for tests on a live
+    server (transactional_db): those need committed data.
     """
     with (
-        override_settings(MEDIA_ROOT=demo_media),
+        override_settings(MEDIA_ROOT=shared_media),
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
-        call_command("load_demo", verbosity=0)
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_content(shared_data):
+    """The demo content (`load_demo`), loaded once per test module: loading takes seconds."""
+    call_command("load_demo", verbosity=0)
