@@ -1,8 +1,25 @@
+import time
+
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+
+_STARTED = pytest.StashKey[float]()
+
+
+def pytest_configure(config):
+    config.stash[_STARTED] = time.monotonic()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The whole run's wall time, workers included; `make test` must stay within 6 minutes."""
+    took = round(time.monotonic() - terminalreporter.config.stash[_STARTED])
+    workers = getattr(terminalreporter.config.option, "numprocesses", None) or 1
+    terminalreporter.write_line(
+        f"Test suite time: {took // 60} min {took % 60} s ({workers} worker(s))"
+    )
 
 
 @pytest.fixture(autouse=True)
