@@ -85,4 +85,4 @@ restore: $(VENV)/.installed
 	$(MANAGE) restore "$(BACKUP)"
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3 var/static var/test-media-* var/test-page-cache-*.stamp
+	rm -rf $(VENV) var/db.sqlite3 var/static var/test-media-*

@@ -7,6 +7,8 @@ own settings module.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 # The production settings refuse to start without a secret key; tests need no real one.
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-never-use-in-production")
@@ -48,6 +50,8 @@ CACHES = {
 }
 # Tests that exercise the page cache switch it on themselves.
 PAGE_CACHE_SECONDS = 0
-PAGE_CACHE_STAMP = BASE_DIR / "var" / f"test-page-cache-{_WORKER}.stamp"
+# Per process: another test run in the same checkout (or another xdist worker) must not
+# invalidate this one's cached pages.
+PAGE_CACHE_STAMP = Path(tempfile.gettempdir()) / f"quartier-test-page-cache-{os.getpid()}.stamp"
 # Each test gets its own MEDIA_ROOT (tests/conftest.py); this one only catches set-up outside it.
 MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{_WORKER}"
