@@ -1,17 +1,17 @@
 """Settings for the Quartiersportal, read from the environment.
 
 Every variable is documented in README.md and .env.example. Bad values fail loudly at start-up
-rather than half-working in production.
+rather than half-working in production. The test suite runs on settings_test.py, which imports
+these and changes only what tests need.
 """
 
 import importlib.util
 import os
 import re
-import sys
 from pathlib import Path
 
 import dj_database_url
-import xstatic.pkg.bootstrap
+import xstatic.pkg.jquery_ui
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -53,14 +53,12 @@ def env_list(name, default):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-# pytest imports itself before Django reads the settings; test-only overrides hang off this.
-TESTING = "pytest" in sys.modules
-
+# --- Mode, secret and hosts -------------------------------------------------------------------
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if DEBUG:
         SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
     else:
         raise ImproperlyConfigured(
@@ -68,11 +66,10 @@ if not SECRET_KEY:
             "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
 
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if (DEBUG or TESTING) else []
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# --- Applications, middleware, templates ------------------------------------------------------
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to add its translation tabs.
     "modeltranslation",
@@ -86,8 +83,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "easy_thumbnails",
     "simple_history",
     "axes",
@@ -131,6 +126,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "heilbronn_quartier.urls"
 WSGI_APPLICATION = "heilbronn_quartier.wsgi.application"
 
+# Forms are rendered with Django's own form templates; no third-party form library.
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -148,7 +144,7 @@ TEMPLATES = [
     },
 ]
 
-# --- Database --------------------------------------------------------------------------------
+# --- Database ---------------------------------------------------------------------------------
 # SQLite under var/ needs no set-up; DATABASE_URL switches to PostgreSQL (psycopg 3). Persistent
 # connections matter: reconnecting per request is about 5x slower on PostgreSQL.
 SQLITE_PATH = Path(os.environ.get("SQLITE_PATH", BASE_DIR / "var" / "db.sqlite3"))
@@ -174,9 +170,13 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["portal.db_router.PublicReadsRouter"]
+# Full-text search with the German configuration needs django.contrib.postgres; SQLite falls
+# back to a substring search (offers/search.py).
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
+# --- Cache ------------------------------------------------------------------------------------
 # "default" is shared by all workers (a database table, or Redis when REDIS_URL is set) so that
 # rate limits count across workers. "pages" holds whole anonymous pages, per process without
 # Redis, invalidated through a stamp file that all workers of a host see (see cache.py).
@@ -205,14 +205,7 @@ else:
         os.environ.get("PAGE_CACHE_STAMP", BASE_DIR / "var" / "page-cache.stamp")
     )
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# --- Languages ------------------------------------------------------------------------------
+# --- Languages and time -----------------------------------------------------------------------
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("German")),
@@ -230,25 +223,34 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 
-# --- Static and media -----------------------------------------------------------------------
+# --- Static files ------------------------------------------------------------------------------
+# Bootstrap is vendored under static/vendor/bootstrap/ (see its README.md); jQuery UI for
+# modeltranslation's tabs in the admin comes from its XStatic wheel. Nothing loads from a CDN.
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    ("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
+    ("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
 ]
-MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
-# Manifest storage needs collectstatic; development and tests read the source folders directly.
-_STATIC_BACKEND = (
-    "django.contrib.staticfiles.storage.StaticFilesStorage"
-    if (DEBUG or TESTING)
-    else "portal.lib.storage.StaticStorage"
-)
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# Production serves hashed, compressed files that collectstatic writes; development reads the
+# source folders directly.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": _STATIC_BACKEND},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "portal.lib.storage.StaticStorage"
+    },
 }
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Uploaded files (media) -------------------------------------------------------------------
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+FILE_UPLOAD_PERMISSIONS = 0o640
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Scaling out: uploaded files on S3-compatible object storage (pip install ".[s3]"), so that
 # several app servers share them. Off unless MEDIA_S3_BUCKET is set.
 if os.environ.get("MEDIA_S3_BUCKET"):
@@ -265,33 +267,41 @@ if os.environ.get("MEDIA_S3_BUCKET"):
             "file_overwrite": False,
         },
     }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
-FILE_UPLOAD_PERMISSIONS = 0o640
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Image renditions (easy-thumbnails aliases, cropped to exact sizes so width/height are known
+# without opening the file); an activity's image gets them when the activity is saved.
+THUMBNAIL_ALIASES = {
+    "centers.Centre.image": {
+        "centre_small": {"size": (480, 270), "crop": "smart", "upscale": True},
+        "centre_large": {"size": (960, 540), "crop": "smart", "upscale": True},
+        "admin_preview": {"size": (160, 90), "crop": "smart", "upscale": True},
+    },
+    "contacts.ContactPerson.photo": {
+        "contact_photo": {"size": (160, 160), "crop": "smart", "upscale": True},
+        "admin_preview": {"size": (80, 80), "crop": "smart", "upscale": True},
+    },
+    "offers.Offer.image": {
+        "offer_small": {"size": (480, 270), "crop": "smart", "upscale": True},
+        "offer_large": {"size": (960, 540), "crop": "smart", "upscale": True},
+    },
+}
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
-
-# --- Security -------------------------------------------------------------------------------
+# --- Security: HTTPS, headers, request sizes --------------------------------------------------
 # With DEBUG off the defaults are production-grade. USE_HTTPS=0 switches off exactly the HTTPS
 # redirect, HSTS and secure cookies, for production-like runs over plain HTTP on 127.0.0.1.
-USE_HTTPS = env_bool("USE_HTTPS", not (DEBUG or TESTING))
+USE_HTTPS = env_bool("USE_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = USE_HTTPS
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000) if USE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = USE_HTTPS
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True) if USE_HTTPS else False
 SESSION_COOKIE_SECURE = USE_HTTPS
 CSRF_COOKIE_SECURE = USE_HTTPS
+LANGUAGE_COOKIE_SECURE = USE_HTTPS
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
-LANGUAGE_COOKIE_SECURE = USE_HTTPS
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # No inline scripts or styles anywhere: scripts and styles come from our own static files, and a
 # per-request nonce covers the rare element that must be inline.
@@ -327,6 +337,46 @@ PERMISSIONS_POLICY = {
 MAX_PUBLIC_BODY_BYTES = env_int("MAX_PUBLIC_BODY_BYTES", 1_048_576)
 MAX_ADMIN_BODY_BYTES = env_int("MAX_ADMIN_BODY_BYTES", 22 * 1_048_576)
 
+# --- Staff access: logins, sessions, history --------------------------------------------------
+# Only staff previews of unpublished pages; sessions are only ever opened by staff logins.
+LOGIN_URL = "admin:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A session ends SESSION_COOKIE_AGE seconds after its last request (every request renews it), so
+# a forgotten admin tab is logged out after an hour of inactivity.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+# Failed-login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address, that combination is locked for AXES_COOLOFF_HOURS. Attempts live only in the
+# shared "default" cache (database table or Redis, seen by every worker) and expire with the
+# cool-off; no log of addresses or logins is written to the database.
+AXES_VERBOSE = False
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Two-factor authentication (TOTP, django-otp) for the admin: on by default in production, off in
+# development and tests; STAFF_2FA_REQUIRED=0 switches it off, e.g. for a demo.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", not DEBUG)
+# Every change through the admin is kept with who and when (django-simple-history).
+SIMPLE_HISTORY_REVERT_DISABLED = False
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -337,57 +387,29 @@ LOGGING = {
     },
 }
 
-# --- Site facts -----------------------------------------------------------------------------
+# --- Site facts -------------------------------------------------------------------------------
 SITE_NAME = "Quartiersentwicklung Heilbronn"
+OTP_TOTP_ISSUER = SITE_NAME
 # The address printed on the city's flyers; it redirects to the current survey.
 SURVEY_SHORT_PATH = "meinQuartier"
-
-# --- Centres and contacts -------------------------------------------------------------------
-# The admin's translation tabs need jQuery UI; it is served from the XStatic package, never a CDN.
-import xstatic.pkg.jquery_ui  # noqa: E402
-
-STATICFILES_DIRS += [("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
-# Image renditions (easy-thumbnails aliases, cropped to exact sizes so width/height are known
-# without opening the file). Merged, so other apps may add their own targets.
-THUMBNAIL_ALIASES = {
-    **globals().get("THUMBNAIL_ALIASES", {}),
-    "centers.Centre.image": {
-        "centre_small": {"size": (480, 270), "crop": "smart", "upscale": True},
-        "centre_large": {"size": (960, 540), "crop": "smart", "upscale": True},
-        "admin_preview": {"size": (160, 90), "crop": "smart", "upscale": True},
-    },
-    "contacts.ContactPerson.photo": {
-        "contact_photo": {"size": (160, 160), "crop": "smart", "upscale": True},
-        "admin_preview": {"size": (80, 80), "crop": "smart", "upscale": True},
-    },
-}
 # Route planner for "how to get there": a plain link, nothing loads from it on page view.
 OSM_ROUTE_URL = (
     "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B{lat}%2C{lon}"
 )
 
+# Demo content (demo/, source checkouts only) needs DEBUG; the test settings allow it.
+DEMO_WITHOUT_DEBUG = False
 
 # --- Activities -------------------------------------------------------------------------------
-# Full-text search with the German configuration needs django.contrib.postgres; SQLite falls
-# back to a substring search (offers/search.py).
-if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
-    INSTALLED_APPS.append("django.contrib.postgres")
+OFFERS_PER_PAGE = env_int("OFFERS_PER_PAGE", 20)
 # Suggestions per IP address (kept only as a hash in the cache): "10/h", "30/d"; "off" disables.
 OFFER_PROPOSAL_RATE_LIMIT = os.environ.get("OFFER_PROPOSAL_RATE_LIMIT", "10/h")
-OFFERS_PER_PAGE = env_int("OFFERS_PER_PAGE", 20)
-# An activity's image as WebP renditions (srcset), made when the activity is saved.
-THUMBNAIL_ALIASES["offers.Offer.image"] = {
-    "offer_small": {"size": (480, 270), "crop": "smart", "upscale": True},
-    "offer_large": {"size": (960, 540), "crop": "smart", "upscale": True},
-}
 # Exports (iCalendar, CSV, HSDS) are cached like every anonymous page (portal/cache.py).
 # The HSDS API and the CSV download name the data's licence.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "dl-de/by-2-0")
 OPEN_DATA_LICENCE_URL = os.environ.get(
     "OPEN_DATA_LICENCE_URL", "https://www.govdata.de/dl-de/by-2-0"
 )
-
 
 # --- Survey -----------------------------------------------------------------------------------
 # Submissions per client address and window for the questionnaire ("30/h"); "off" disables it,
@@ -404,55 +426,3 @@ else:
 RATELIMIT_USE_CACHE = "default"
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
-
-
-# --- Staff access -----------------------------------------------------------------------------
-# Failed-login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name
-# from one address, that combination is locked for AXES_COOLOFF_HOURS. Attempts live only in the
-# shared "default" cache (database table or Redis, seen by every worker) and expire with the
-# cool-off; no log of addresses or logins is written to the database.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_VERBOSE = False
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CACHE = "default"
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_ENABLE_ACCESS_FAILURE_LOG = False
-AXES_DISABLE_ACCESS_LOG = True
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Two-factor authentication (TOTP, django-otp) for the admin: on by default in production, off in
-# development and tests; STAFF_2FA_REQUIRED=0 switches it off, e.g. for a demo.
-STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", not (DEBUG or TESTING))
-OTP_TOTP_ISSUER = SITE_NAME
-# A session ends SESSION_COOKIE_AGE seconds after its last request (every request renews it), so
-# a forgotten admin tab is logged out after an hour of inactivity.
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
-# Every change through the admin is kept with who and when (django-simple-history).
-SIMPLE_HISTORY_REVERT_DISABLED = False
-SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
-# Only staff previews of unpublished pages; sessions are only ever opened by staff logins.
-LOGIN_URL = "admin:login"
-
-
-# Demo content needs DEBUG, except in the test run (which runs with DEBUG off, as production).
-DEMO_WITHOUT_DEBUG = False
-
-if TESTING:
-    DEMO_WITHOUT_DEBUG = True
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
-    }
-    # Tests that exercise the page cache switch it on themselves.
-    PAGE_CACHE_SECONDS = 0
-    PAGE_CACHE_STAMP = Path(
-        os.environ.get("TEST_PAGE_CACHE_STAMP", BASE_DIR / "var" / "test-stamp")
-    )
-    MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))

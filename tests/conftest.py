@@ -1,11 +1,37 @@
+import time
+
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
+
+_STARTED = pytest.StashKey[float]()
+
+
+def pytest_configure(config):
+    config.stash[_STARTED] = time.monotonic()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The whole run's wall time, workers included; `make test` must stay within 6 minutes."""
+    took = round(time.monotonic() - terminalreporter.config.stash[_STARTED])
+    workers = getattr(terminalreporter.config.option, "numprocesses", None) or 1
+    terminalreporter.write_line(
+        f"Test suite time: {took // 60} min {took % 60} s ({workers} worker(s))"
+    )
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    """Uploaded files of one test never leak into another or into var/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(request, settings, tmp_path):
+    """Uploaded files of one test never leak into another or into var/.
+
+    Tests on data shared by their module (demo_content, roles' world) see the files that data
+    brought along (PDFs, images) in the module's own folder."""
+    if "shared_media" in request.fixturenames:
+        settings.MEDIA_ROOT = request.getfixturevalue("shared_media")
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +42,33 @@ def _empty_cache():
     yield
     for alias in ("default", "pages"):
         caches[alias].clear()
+
+
+@pytest.fixture(scope="module")
+def shared_media(tmp_path_factory):
+    """MEDIA_ROOT of the data a test module shares (see shared_data)."""
+    return tmp_path_factory.mktemp("shared-media")
+
+
+@pytest.fixture(scope="module")
+def shared_data(django_db_setup, django_db_blocker, shared_media):
+    """A transaction open for the whole test module, rolled back after its last test.
+
+    Module-scoped fixtures that depend on it write set-up data once for the module, like
+    Django's TestCase.setUpTestData. Each test (django_db) runs in a savepoint on top of it, so
+    whatever one test changes in the database is gone for the next. Not for tests on a live
+    server (transactional_db): those need committed data.
+    """
+    with (
+        override_settings(MEDIA_ROOT=shared_media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_content(shared_data):
+    """The demo content (`load_demo`), loaded once per test module: loading takes seconds."""
+    call_command("load_demo", verbosity=0)

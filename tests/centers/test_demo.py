@@ -15,15 +15,13 @@ def _snapshot():
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
 
 
-def test_load_demo_twice_changes_nothing():
-    call_command("load_demo", verbosity=0)
+def test_load_demo_twice_changes_nothing(demo_content):
     first = _snapshot()
     call_command("load_demo", verbosity=0)
     assert _snapshot() == first
 
 
-def test_demo_has_the_agreed_centres_and_branches():
-    call_command("load_demo", verbosity=0)
+def test_demo_has_the_agreed_centres_and_branches(demo_content):
     slugs = set(Centre.objects.operating().values_list("slug", flat=True))
     assert slugs == {"boeckingen", "heilbronner-sueden", "augaertle", "nordstadt"}
     assert Centre.objects.planned().count() >= 3
@@ -34,8 +32,7 @@ def test_demo_has_the_agreed_centres_and_branches():
     assert 10 <= Quarter.objects.count() <= 14
 
 
-def test_every_operating_centre_has_one_main_site_a_manager_and_real_pdfs():
-    call_command("load_demo", verbosity=0)
+def test_every_operating_centre_has_one_main_site_a_manager_and_real_pdfs(demo_content):
     for centre in Centre.objects.operating():
         assert centre.sites.filter(is_main=True).count() == 1
         assert centre.contacts.exists()
@@ -46,14 +43,12 @@ def test_every_operating_centre_has_one_main_site_a_manager_and_real_pdfs():
                 assert len(PdfReader(handle).pages) == 1
 
 
-def test_the_city_office_contacts_are_there():
-    call_command("load_demo", verbosity=0)
+def test_the_city_office_contacts_are_there(demo_content):
     office = {c.name: c.phone for c in ContactPerson.objects.city_office()}
     assert office == {"Nora Zeltwanger": "07131 56-1167", "Mareike Siebert": "07131 56-4415"}
 
 
-def test_demo_texts_exist_in_all_six_languages():
-    call_command("load_demo", verbosity=0)
+def test_demo_texts_exist_in_all_six_languages(demo_content):
 
     def empty(field):
         return Q(**{field: ""}) | Q(**{f"{field}__isnull": True})

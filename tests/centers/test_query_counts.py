@@ -1,7 +1,6 @@
 """Queries per page must not grow with sites, contacts, documents or activities (10x the demo)."""
 
 import pytest
-from django.core.management import call_command
 
 from centers.models import Centre
 from tests.factories import make_contact, make_document, make_quarter, make_site
@@ -44,9 +43,8 @@ def _queries(client, django_assert_max_num_queries, url, limit):
     ],
 )
 def test_queries_stay_flat_with_ten_times_the_demo_data(
-    client, django_assert_max_num_queries, url, limit
+    client, demo_content, django_assert_max_num_queries, url, limit
 ):
-    call_command("load_demo", verbosity=0)
     with_demo = _queries(client, django_assert_max_num_queries, url, limit)
     _grow(10)
     assert _queries(client, django_assert_max_num_queries, url, limit) == with_demo

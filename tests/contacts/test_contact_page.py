@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from portal.models import PublicationStatus
 from tests.factories import make_centre, make_contact
@@ -7,8 +6,7 @@ from tests.factories import make_centre, make_contact
 pytestmark = pytest.mark.django_db
 
 
-def test_contact_page_names_the_city_office_and_its_two_general_contacts(client):
-    call_command("load_demo", verbosity=0)
+def test_contact_page_names_the_city_office_and_its_two_general_contacts(client, demo_content):
     html = client.get("/de/kontakt/").content.decode()
     assert "Amt für Familie, Jugend und Senioren" in html
     assert "Nora Zeltwanger" in html and 'href="tel:+497131561167"' in html

@@ -28,7 +28,7 @@ def outage_database(tmp_path):
     admin = ["psql", "postgresql://postgres@127.0.0.1:5432/postgres", "-qc"]
     subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
     subprocess.run([*admin, f"CREATE DATABASE {name}"], check=True)
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO")}
     env.update(DEBUG="1", DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}")
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     # Production settings serve static files through a manifest that collectstatic writes.
@@ -45,7 +45,7 @@ def outage_database(tmp_path):
 
 def test_the_portal_answers_503_while_postgresql_is_gone_and_recovers_by_itself(outage_database):
     name, static_root = outage_database
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO")}
     env["STATIC_ROOT"] = static_root
     result = subprocess.run(
         [sys.executable, "tests/foundation/outage_probe.py", name],

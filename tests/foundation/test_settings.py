@@ -27,8 +27,15 @@ def _settings_probe(expression, **env):
     return result.stdout.split()
 
 
-# The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; it has no place in production.
-_NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+# The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright, pytest-django points
+# DJANGO_SETTINGS_MODULE at the test settings: neither has a place in production.
+_NOT_INHERITED = {
+    "DEBUG",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
+}
 
 
 def _run_manage(*args, **env):

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from bench.weight import LANGUAGES, page_types
@@ -17,8 +16,7 @@ SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_type_has_an_inline_style_script_or_event_handler(lang):
-    call_command("load_demo", verbosity=0)
+def test_no_page_type_has_an_inline_style_script_or_event_handler(lang, demo_content):
     client = Client()
     for label, path in page_types(lang):
         html = client.get(path).content.decode()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Runs in a fresh interpreter with production settings (pytest's TESTING switch off).
+# Runs in a fresh interpreter with production settings (not the test settings).
 PROBE = """
 import json, sys
 import django

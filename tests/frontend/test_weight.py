@@ -2,7 +2,6 @@
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -36,8 +35,8 @@ EXPECTED = {
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", verbosity=0)
+def demo(demo_content):
+    """The demo content shared by this module's tests (tests/conftest.py)."""
 
 
 def test_the_page_list_covers_every_public_page_type_in_german_and_arabic(demo):

@@ -1,3 +1,4 @@
+import copy
 from datetime import date
 from types import SimpleNamespace
 
@@ -46,7 +47,16 @@ def _centre_world(name):
 
 
 @pytest.fixture
-def world(db):
+def world(db, _world):
+    """Two centres with their content, one staff member per role and a current survey.
+
+    Made once per test module (_world); each test gets its own copies of the objects, as with
+    Django's TestCase.setUpTestData, and its database changes are rolled back after it."""
+    return copy.deepcopy(_world)
+
+
+@pytest.fixture(scope="module")
+def _world(shared_data):
     own, foreign = _centre_world("eigen"), _centre_world("fremd")
     users = {
         "superuser": make_staff("it", superuser=True),

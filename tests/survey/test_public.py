@@ -104,8 +104,7 @@ def test_the_paper_questionnaire_prints_codes_and_boxes_in_arabic(client):
     assert ">Q5<" in html and ">99<" in html
 
 
-def test_the_demo_loads_twice_without_changes_and_keeps_the_survey_open(client):
-    call_command("load_demo", verbosity=0)
+def test_the_demo_loads_twice_without_changes_and_keeps_the_survey_open(client, demo_content):
     counts = (Survey.objects.count(), Response.objects.count(), Answer.objects.count())
     call_command("load_demo", verbosity=0)
     assert (Survey.objects.count(), Response.objects.count(), Answer.objects.count()) == counts
