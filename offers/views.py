@@ -16,7 +16,7 @@ from centers.models import Centre, Quarter
 from heilbronn_quartier.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
-from offers.models import Offer, TargetGroup, Weekday
+from offers.models import Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 
 HSDS_PAGE_SIZE = 50
@@ -95,7 +95,7 @@ def this_week(request):
         {
             "days": days,
             "quarter": quarter,
-            "quarters": Quarter.objects.filter(offers__isnull=False).distinct(),
+            "quarters": quarters_with_offers(),
         },
     )
 
