@@ -266,6 +266,14 @@ class Offer(Publishable):
         db_index=True,
         help_text=_("Paused activities stay visible with a note; ended ones are hidden."),
     )
+    on_public_holidays = models.BooleanField(
+        _("also on public holidays"),
+        default=False,
+        help_text=_(
+            "Without this tick, repeating dates on a public holiday in Baden-Württemberg "
+            "are shown as cancelled."
+        ),
+    )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     last_checked = models.DateField(
