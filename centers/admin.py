@@ -55,6 +55,7 @@ class SiteInline(TranslationStackedInline):
     fields = (
         ("name", "is_main", "opened_on"),
         ("street", "postcode", "city"),
+        "quarter",
         ("latitude", "longitude"),
         "opening_hours",
         "opening_hours_spec",

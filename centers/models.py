@@ -236,6 +236,15 @@ class Site(models.Model):
         Centre, verbose_name=_("centre"), on_delete=models.CASCADE, related_name="sites"
     )
     name = models.CharField(_("name"), max_length=160)
+    quarter = models.ForeignKey(
+        Quarter,
+        verbose_name=_("lies in neighbourhood"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sites",
+        help_text=_("Activities at this site are listed for this neighbourhood."),
+    )
     is_main = models.BooleanField(_("main site"), default=False)
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     street = models.CharField(_("street and number"), max_length=160)

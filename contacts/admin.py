@@ -4,7 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from centers.admin import CentreAdmin, image_preview
-from contacts.models import ContactPerson
+from contacts.models import ContactPerson, Office
 from staff.permissions import CentreScopedAdminMixin
 
 
@@ -46,8 +46,18 @@ class ContactPersonAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTrans
         ("photo", "preview"),
         "photo_alt",
         "sort_order",
+        "is_demo",
     )
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
         return image_preview(obj.photo)
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ("name", "street", "postcode", "phone", "email", "is_demo")
+    fields = ("name", ("street", "postcode", "city"), ("phone", "email"), "is_demo")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Office.objects.exists()

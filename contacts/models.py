@@ -1,6 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from contacts import phones
 from portal.lib.uploads import RandomName, validate_image
 
 
@@ -39,6 +41,11 @@ class ContactPerson(models.Model):
     )
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=200, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Not confirmed by the city: invented for the demonstration."),
+    )
 
     objects = ContactPersonQuerySet.as_manager()
 
@@ -61,6 +68,7 @@ class ContactPerson(models.Model):
 
         super().clean()
         alt_text_required(self, "photo", "photo_alt")
+        validate_phone(self, "phone")
 
     @property
     def is_city_office(self):
@@ -77,7 +85,52 @@ class ContactPerson(models.Model):
     @property
     def phone_uri(self):
         """tel: URI in international form, from the German format on signs (07131 56-1167)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0") and not digits.startswith("00"):
-            digits = "+49" + digits[1:]
-        return f"tel:{digits}" if digits else ""
+        return phones.tel_uri(self.phone)
+
+
+def validate_phone(instance, field):
+    value = getattr(instance, field)
+    if value and not phones.e164(value):
+        raise ValidationError(
+            {field: _("Please enter a phone number with area code, e.g. 07131 56-1167.")}
+        )
+
+
+class Office(models.Model):
+    """The city office that publishes the portal (Impressum) and answers general questions;
+    one row. Its people are the contact persons without a centre."""
+
+    name = models.CharField(_("name"), max_length=200)
+    street = models.CharField(_("street and number"), max_length=160, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=80, default="Heilbronn")
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Not confirmed by the city: invented for the demonstration."),
+    )
+
+    class Meta:
+        verbose_name = _("city office")
+        verbose_name_plural = _("city office")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # only ever one publisher
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        validate_phone(self, "phone")
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).first()
+
+    @property
+    def address_lines(self):
+        return [line for line in (self.street, f"{self.postcode} {self.city}".strip()) if line]

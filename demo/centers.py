@@ -163,6 +163,12 @@ def load():
                 **_translated("description", quarter["description"]),
             },
         )
+    for data in content.CENTRES:
+        for site in data["sites"]:
+            quarter = Quarter.objects.filter(slug=site.get("quarter")).first()
+            _upsert(
+                Site, {"centre": centres[data["slug"]], "name": site["name"]}, {"quarter": quarter}
+            )
     operating = sum(1 for centre in centres.values() if centre.status == "operating")
     return (
         f"{operating} operating and {len(centres) - operating} planned centres, "

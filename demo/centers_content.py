@@ -155,6 +155,7 @@ CENTRES = [
         "sites": [
             {
                 "name": "Quartierszentrum Böckingen",
+                "quarter": "boeckingen",  # demo: where the site lies
                 "is_main": True,
                 "street": "Ludwigsburger Straße 18",
                 "postcode": "74080",
@@ -167,6 +168,7 @@ CENTRES = [
             },
             {
                 "name": "Außenstelle Kreuzgrund",
+                "quarter": "kreuzgrund",  # demo: where the site lies
                 "is_main": False,
                 "opened_on": "2022-09-01",
                 "street": "Kreuzgrundweg 5",
@@ -223,6 +225,7 @@ CENTRES = [
         "sites": [
             {
                 "name": "Quartierszentrum Heilbronner Süden",
+                "quarter": "innenstadt-sued",  # demo: where the site lies
                 "is_main": True,
                 "street": "Wilhelmstraße 40",
                 "postcode": "74074",
@@ -235,6 +238,7 @@ CENTRES = [
             },
             {
                 "name": "Außenstelle Hoover-Siedlung",
+                "quarter": "hoover-siedlung",  # demo: where the site lies
                 "is_main": False,
                 "opened_on": "2022-05-01",
                 "street": "Ruth-Bader-Straße 3",
@@ -306,6 +310,7 @@ CENTRES = [
         "sites": [
             {
                 "name": "Quartierszentrum Augärtle",
+                "quarter": "augaertle",  # demo: where the site lies
                 "is_main": True,
                 "street": "Paulinenstraße 27",
                 "postcode": "74076",
@@ -359,6 +364,7 @@ CENTRES = [
         "sites": [
             {
                 "name": "Mehrgenerationenhaus Nordstadt",
+                "quarter": "nordstadt",  # demo: where the site lies
                 "is_main": True,
                 "street": "Dammstraße 60",
                 "postcode": "74076",

@@ -1,7 +1,7 @@
 """Demo contact persons, loaded by `manage.py load_demo` after the centres (idempotent)."""
 
 from centers.models import Centre
-from contacts.models import ContactPerson
+from contacts.models import ContactPerson, Office
 from demo.centers import _translated, _upsert
 from demo.centers_content import MANAGER_F, MANAGER_M, t
 
@@ -30,6 +30,18 @@ CENTRE_TOPICS = t(
     "mahalledeki etkinlikler, mekânlar ve katılım",
 )
 
+# The city's text (seed) names the office and its two people with their phone numbers; the
+# address, every e-mail address and the centre managers are invented for the demo (is_demo).
+OFFICE = {
+    "name": "Stadt Heilbronn, Amt für Familie, Jugend und Senioren",
+    "street": "Marktplatz 7",
+    "postcode": "74072",
+    "city": "Heilbronn",
+    "email": "quartiersentwicklung@example.org",
+    "is_demo": True,
+}
+FROM_SEED = {"Nora Zeltwanger", "Mareike Siebert"}
+
 # (centre slug or None for the city office, name, role, phone, e-mail local part, order)
 PEOPLE = [
     (None, "Nora Zeltwanger", OFFICE_ROLE, "07131 56-1167", "nora.zeltwanger", 1),
@@ -44,6 +56,7 @@ PEOPLE = [
 
 
 def load():
+    _upsert(Office, {"pk": 1}, OFFICE)
     centres = {centre.slug: centre for centre in Centre.objects.all()}
     for slug, name, role, phone, mailbox, order in PEOPLE:
         centre = centres.get(slug) if slug else None
@@ -54,8 +67,10 @@ def load():
             {"name": name, "centre": centre},
             {
                 "phone": phone,
-                "email": f"{mailbox}@example.org",
+                # The seed gives no e-mail addresses: none is invented for its people.
+                "email": "" if name in FROM_SEED else f"{mailbox}@example.org",
                 "sort_order": order,
+                "is_demo": name not in FROM_SEED,
                 **_translated("role", role),
                 **_translated("topics", OFFICE_TOPICS if centre is None else CENTRE_TOPICS),
             },

@@ -71,7 +71,6 @@ def _create_offer(spec, centre, index, today):
         "cost_amount": Decimal(spec["amount"]) if spec.get("amount") else None,
         "registration_required": spec.get("registration", False),
         "centre": centre,
-        "quarter": centre.quarters.first(),
         "site": site,
         "contact": centre.contacts.first(),
         "publication_status": PublicationStatus.PUBLISHED,

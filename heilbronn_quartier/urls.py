@@ -3,8 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.csrf import csrf_exempt
-from django.views.i18n import set_language
 
 from centers.sitemaps import SITEMAPS as CENTRE_SITEMAPS
 from contacts.sitemaps import SITEMAPS as CONTACT_SITEMAPS
@@ -27,9 +25,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.SURVEY_SHORT_PATH, views.survey_short_link, name="survey-short-link"),
     path(settings.SURVEY_SHORT_PATH.lower(), views.survey_short_link),
-    # Choosing a display language is harmless to forge; without a CSRF token in the switcher,
-    # anonymous pages carry no per-visitor data and can be cached.
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/hsds/", include("offers.api_urls")),
 ]

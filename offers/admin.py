@@ -157,6 +157,7 @@ class OfferAdmin(
                     "state",
                     "valid_from",
                     "valid_until",
+                    "on_public_holidays",
                     "last_checked",
                 ]
             },

@@ -119,7 +119,12 @@ class OfferQuerySet(PublishableQuerySet):
         return self.filter(state=OfferState.ACTIVE)
 
     def for_quarter(self, quarter):
-        return self.filter(quarter=quarter)
+        """What happens in the neighbourhood (at a site there, or another place there) and
+        what the centre serving it runs: a centre works for all its neighbourhoods."""
+        place = Q(quarter=quarter) | Q(site__quarter=quarter)
+        if quarter.centre_id:
+            place |= Q(centre_id=quarter.centre_id)
+        return self.filter(place)
 
     def for_centre(self, centre):
         return self.filter(centre=centre)
@@ -227,6 +232,10 @@ class Offer(Publishable):
         null=True,
         blank=True,
         related_name="offers",
+        help_text=_(
+            "Where it happens. Taken from the site when the site names its neighbourhood; "
+            "choose it yourself for another place."
+        ),
     )
     site = models.ForeignKey(
         "centers.Site",
@@ -265,6 +274,14 @@ class Offer(Publishable):
         default=OfferState.ACTIVE,
         db_index=True,
         help_text=_("Paused activities stay visible with a note; ended ones are hidden."),
+    )
+    on_public_holidays = models.BooleanField(
+        _("also on public holidays"),
+        default=False,
+        help_text=_(
+            "Without this tick, repeating dates on a public holiday in Baden-Württemberg "
+            "are shown as cancelled."
+        ),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -305,6 +322,8 @@ class Offer(Publishable):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self.title)
+        if self.site_id and self.site.quarter_id:
+            self.quarter_id = self.site.quarter_id
         super().save(*args, **kwargs)
 
     def publish(self, user):
@@ -417,6 +436,19 @@ class Offer(Publishable):
         found = self.occurrences(today, today + timedelta(days=days))
         now = timezone.localtime()
         return [item for item in found if item.end >= now][:limit]
+
+
+def quarters_with_offers(offers=None):
+    """The neighbourhoods in which at least one of `offers` (default: the published) is listed,
+    by the same rule as OfferQuerySet.for_quarter."""
+    from centers.models import Quarter
+
+    offers = Offer.objects.published() if offers is None else offers
+    return Quarter.objects.filter(
+        Q(pk__in=offers.values("quarter"))
+        | Q(pk__in=offers.values("site__quarter"))
+        | Q(centre__in=offers.values("centre"))
+    ).order_by("name")
 
 
 def unique_slug(title, model=None):

@@ -6,7 +6,9 @@ the .ics file, so the calendar and the page can never disagree.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
+import holidays
 from dateutil.rrule import FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +37,34 @@ class Occurrence:
         return format_time_range(
             timezone.localtime(self.start).time(), timezone.localtime(self.end).time()
         )
+
+
+@lru_cache(maxsize=16)
+def _holidays_of(year):
+    return frozenset(holidays.country_holidays("DE", subdiv="BW", years=year))
+
+
+def is_public_holiday(day):
+    """A public holiday in Baden-Württemberg (the `holidays` library keeps the rules)."""
+    return day in _holidays_of(day.year)
+
+
+def public_holidays_between(first, last):
+    years = range(first.year, last.year + 1)
+    return sorted(day for year in years for day in _holidays_of(year) if first <= day <= last)
+
+
+def slot_falls_on(slot, offer, day):
+    return bool(_slot_starts(slot, offer, day, day))
+
+
+def skips_holiday(offer, slot, day):
+    """Repeating dates fall out on public holidays unless the offer says it runs then."""
+    return (
+        slot.recurrence != Recurrence.SINGLE
+        and not offer.on_public_holidays
+        and is_public_holiday(day)
+    )
 
 
 def format_time_range(start, end):
@@ -105,14 +135,18 @@ def occurrences_for(offer, start, end):
         for moment in _slot_starts(slot, offer, start, end):
             begins = timezone.make_aware(moment, tz)
             cancellation = cancelled.get(moment.date())
+            reason = cancellation.reason if cancellation else ""
+            holiday = skips_holiday(offer, slot, moment.date())
+            if holiday and not reason:
+                reason = _("public holiday")
             found.append(
                 Occurrence(
                     offer=offer,
                     slot=slot,
                     start=begins,
                     end=begins + slot.duration,
-                    cancelled=cancellation is not None,
-                    reason=cancellation.reason if cancellation else "",
+                    cancelled=cancellation is not None or holiday,
+                    reason=reason,
                 )
             )
     found.sort(key=lambda item: (item.start, item.offer.title))

@@ -4,7 +4,7 @@ import csv
 import io
 import json
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from django.conf import settings
@@ -56,11 +56,9 @@ def _event(offer, slot, absolute_url):
         if offer.valid_until:
             parts["UNTIL"] = datetime.combine(offer.valid_until, slot.end_time, tzinfo=tz)
         event.add("rrule", vRecur(parts))
-        exdates = [
-            datetime.combine(cancellation.date, slot.start_time, tzinfo=tz)
-            for cancellation in offer.cancellations.all()
-            if cancellation.date.weekday() == slot.weekday
-        ]
+        days = {c.date for c in offer.cancellations.all() if c.date.weekday() == slot.weekday}
+        days |= _holiday_exceptions(offer, slot, first_day)
+        exdates = [datetime.combine(day, slot.start_time, tzinfo=tz) for day in sorted(days)]
         if exdates:
             event.add("exdate", exdates)
     elif slot.date in offer.cancelled_dates():
@@ -74,6 +72,17 @@ def _event(offer, slot, absolute_url):
     if offer.is_paused:
         event.add("status", "TENTATIVE")
     return event
+
+
+def _holiday_exceptions(offer, slot, first_day):
+    """Public holidays on the slot's weekday from the series start until two years ahead."""
+    from offers.schedule import public_holidays_between, slot_falls_on
+
+    if offer.on_public_holidays:
+        return set()
+    last = offer.valid_until or timezone.localdate() + timedelta(days=730)
+    first = max(first_day, timezone.localdate() - timedelta(days=365))
+    return {day for day in public_holidays_between(first, last) if slot_falls_on(slot, offer, day)}
 
 
 def _first_day(slot, offer):

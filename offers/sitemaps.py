@@ -1,7 +1,6 @@
 from django.urls import reverse
 
-from centers.models import Quarter
-from offers.models import Offer
+from offers.models import Offer, quarters_with_offers
 from portal.lib.sitemaps import LocalizedSitemap
 
 
@@ -23,8 +22,7 @@ class OfferSitemap(LocalizedSitemap):
 
 class WeeklyPlanSitemap(LocalizedSitemap):
     def items(self):
-        published = Offer.objects.published().values("quarter")
-        return Quarter.objects.filter(pk__in=published).order_by("slug")
+        return quarters_with_offers().order_by("slug")
 
     def location(self, quarter):
         return reverse("offers:weekly-plan", kwargs={"slug": quarter.slug})

@@ -15,7 +15,7 @@ from django_ratelimit.core import is_ratelimited
 from centers.models import Centre, Quarter
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
-from offers.models import FeedKind, Offer, TargetGroup, Weekday
+from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -97,7 +97,7 @@ def this_week(request):
         {
             "days": days,
             "quarter": quarter,
-            "quarters": Quarter.objects.filter(offers__isnull=False).distinct(),
+            "quarters": quarters_with_offers(),
         },
     )
 

@@ -1,22 +1,52 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
-from portal.lib.languages import ENDONYMS, direction
+from portal.lib.languages import ENDONYMS, direction, translated_path
 
 
 def site(request):
-    """Language direction and the switcher's entries; no database access, so error pages work."""
+    """Language direction, the switcher's entries and the page's hreflang alternates.
+
+    No database access, so error pages work. The switcher links keep the query string, so a
+    resident's filters survive a change of language.
+    """
     current = get_language() or settings.LANGUAGE_CODE
-    return {
-        "SITE_NAME": settings.SITE_NAME,
-        "LANGUAGE_DIRECTION": direction(current),
-        "language_choices": [
+    path = request.path if request is not None else ""
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    choices = []
+    for code, _name in settings.LANGUAGES:
+        target = translated_path(path, code) if path else f"/{code}/"
+        choices.append(
             {
                 "code": code,
                 "endonym": ENDONYMS[code],
                 "dir": direction(code),
                 "current": code == current,
+                "path": target,
+                "url": f"{target}?{query}" if query else target,
             }
-            for code, _name in settings.LANGUAGES
-        ],
+        )
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "LANGUAGE_DIRECTION": direction(current),
+        "language_choices": choices,
+        "language_alternates": _alternates(request, choices),
     }
+
+
+def _alternates(request, choices):
+    """<link rel=alternate hreflang> for every language and x-default, the same set the sitemap
+    lists; only for pages with a language prefix that a pattern matched. x-default is the
+    address without a prefix, which redirects to the visitor's language (as in the sitemap)."""
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return []
+    if not any(choice["path"] == request.path and choice["current"] for choice in choices):
+        return []
+    alternates = [
+        {"hreflang": choice["code"], "href": request.build_absolute_uri(choice["path"])}
+        for choice in choices
+    ]
+    default = next(c for c in choices if c["code"] == settings.LANGUAGE_CODE)["path"]
+    neutral = default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
+    alternates.append({"hreflang": "x-default", "href": request.build_absolute_uri(neutral)})
+    return alternates

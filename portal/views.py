@@ -9,7 +9,9 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+from django.views.i18n import set_language as django_set_language
 
 from portal.models import SitePage, SitePageKey
 
@@ -65,6 +67,24 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# Choosing a display language is harmless to forge; without a CSRF token in the switcher,
+# anonymous pages carry no per-visitor data and can be cached.
+@csrf_exempt
+def set_language(request):
+    """Django's set_language, resolving `next` in the language of its own prefix.
+
+    Django resolves `next` in the active language (cookie or browser), so an Arabic phone on a
+    /de/ page would be sent back to the German page. The switcher itself links straight to the
+    translated address; this endpoint stays for forms and links elsewhere.
+    """
+    next_url = request.POST.get("next", request.GET.get("next")) or ""
+    path_language = translation.get_language_from_path(next_url.split("?")[0])
+    if not path_language:
+        return django_set_language(request)
+    with translation.override(path_language):
+        return django_set_language(request)
 
 
 @require_safe

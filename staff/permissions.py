@@ -29,7 +29,7 @@ def _all(app, *models):
 ROLE_PERMISSIONS = {
     EDITORS: [
         *_all("centers", "centre", "quarter", "site", "document", "stagechange", "processfacts"),
-        *_all("contacts", "contactperson"),
+        *_all("contacts", "contactperson", "office"),
         *_all("offers", "offer", "schedule", "cancellation", "category", "targetgroup"),
         *_all("offers", "offerlanguage"),
         *_all("survey", "survey", "question", "choice", "matrixrow", "excerpt"),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from offers.models import Recurrence
+from offers.schedule import is_public_holiday
 from tests.factories import make_centre, make_quarter
 from tests.offers.factories import make_offer, make_slot, make_target_group
 
@@ -41,10 +42,16 @@ def test_an_offer_exports_as_rrule_with_exdates_and_a_vtimezone(client, offer):
     assert (start.date(), start.time()) == (date(2025, 3, 6), time(10, 0))
     assert str(start.tzinfo) in {"Europe/Berlin"} or start.tzinfo.key == "Europe/Berlin"
     exdates = [item.dt.date() for item in weekly["EXDATE"].dts]
-    assert exdates == [date(2025, 3, 13), date(2025, 3, 20)]
+    cancelled = [date(2025, 3, 13), date(2025, 3, 20)]
+    assert exdates[:2] == cancelled
+    # The rest are public holidays in Baden-Württemberg on a Thursday (Ascension, 25 December …).
+    assert all(is_public_holiday(day) and day.weekday() == 3 for day in exdates[2:])
     assert monthly["RRULE"]["BYDAY"] == ["1FR"]
     assert monthly.decoded("DTSTART").date() == date(2025, 3, 7)
-    assert "EXDATE" not in monthly  # cancellations fall on Thursdays only
+    # Cancellations fall on Thursdays only; a first Friday that is a holiday (1 January 2027).
+    monthly_dts = monthly["EXDATE"].dts if "EXDATE" in monthly else []
+    monthly_exdates = [item.dt.date() for item in monthly_dts]
+    assert all(is_public_holiday(day) and day.day <= 7 for day in monthly_exdates)
 
 
 def test_uids_are_stable_between_exports(client, offer):

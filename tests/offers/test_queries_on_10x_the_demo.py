@@ -5,8 +5,8 @@ from datetime import date, time
 
 import pytest
 from django.urls import reverse
-from demo.offers_content import OFFERS
 
+from demo.offers_content import OFFERS
 from offers.models import Offer, Schedule, TargetGroup
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,110 @@
+"""Every phone number, e-mail and postal address comes from stored contact data through one
+formatter; a tel: link dials exactly the number it shows."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+from xml.etree import ElementTree
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils.html import strip_tags
+
+from contacts.models import ContactPerson, Office
+from contacts.phones import e164
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+TEL_LINK = re.compile(r'<a href="tel:([^"]*)"[^>]*>(.*?)</a>', re.S)
+SEED_NUMBERS = {"+497131561167", "+497131564415"}  # 07131 56-1167 and 56-4415 in the seed
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+
+
+def _german_sitemap_pages(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    return [urlparse(loc).path for loc in locations if urlparse(loc).path.startswith("/de/")]
+
+
+@pytest.mark.parametrize(
+    ("written", "dialled"),
+    [
+        ("07131 56-1167", "+497131561167"),
+        ("07131/56-4415", "+497131564415"),
+        ("+49 (0) 7131 56-1167", "+497131561167"),
+        ("0049 7131 561167", "+497131561167"),
+        ("+49 7131 56 1167", "+497131561167"),
+        ("56-1167", ""),
+        ("ruf mich an", ""),
+        ("", ""),
+    ],
+)
+def test_the_formatter_dials_the_digits_people_write(written, dialled):
+    assert e164(written) == dialled
+
+
+def test_every_tel_link_on_every_sitemap_page_dials_the_number_it_shows(demo, client):
+    pages = _german_sitemap_pages(client)
+    assert len(pages) > 20
+    dialled = set()
+    for path in pages:
+        html = client.get(path).content.decode()
+        for target, shown in TEL_LINK.findall(html):
+            assert re.fullmatch(r"\+49\d{6,13}", target), (path, target)
+            assert e164(strip_tags(shown)) == target, (path, shown, target)
+            dialled.add(target)
+    assert dialled >= SEED_NUMBERS
+
+
+@pytest.mark.parametrize(
+    "path", ["/de/impressum/", "/de/barrierefreiheit/", "/de/leichte-sprache/"]
+)
+def test_legal_pages_show_the_stored_numbers_of_the_city_office(demo, client, path):
+    person = ContactPerson.objects.get(name="Nora Zeltwanger")
+    person.phone = "07131 56-9999"
+    person.save()
+    html = client.get(path).content.decode()
+    assert 'href="tel:+497131569999"' in html
+    assert "56-1167" not in html
+
+
+def test_the_legal_notice_and_privacy_notice_take_the_address_from_the_office(demo, client):
+    office = Office.current()
+    office.street = "Rathausgasse 1"
+    office.save()
+    assert "Rathausgasse 1" in client.get("/de/impressum/").content.decode()
+    assert "Rathausgasse 1" in client.get("/de/datenschutz/").content.decode()
+    assert "Marktplatz 7" not in client.get("/de/impressum/").content.decode()
+
+
+def test_what_the_seed_does_not_state_is_marked_as_demo(demo):
+    office_people = ContactPerson.objects.city_office()
+    assert {p.phone for p in office_people} == {"07131 56-1167", "07131 56-4415"}
+    assert not office_people.filter(is_demo=True).exists()
+    assert not office_people.exclude(email="").exists()
+    assert not ContactPerson.objects.filter(centre__isnull=False, is_demo=False).exists()
+    assert Office.current().is_demo
+
+
+def test_no_template_has_a_phone_number_e_mail_or_address_typed_in():
+    typed = re.compile(r"tel:\+?\d|mailto:[^{\"]|\b0\d{3,4}[ /]\d{2}|\b7\d{4} Heilbronn|@[a-z]+\.")
+    found = []
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        for number, line in enumerate(template.read_text().splitlines(), 1):
+            if typed.search(line):
+                found.append(f"{template}:{number}: {line.strip()}")
+    assert found == []
+
+
+def test_a_contact_without_a_dialable_number_is_refused_with_a_message(db):
+    person = ContactPerson(name="Test", role="Test", phone="56-1167")
+    with pytest.raises(ValidationError) as error:
+        person.full_clean()
+    assert "07131 56-1167" in str(error.value.message_dict["phone"])
