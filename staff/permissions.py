@@ -125,6 +125,7 @@ SCOPED_CHOICES = {
     "quarter": "centre",
     "site": "centre",
     "contact": "centre",
+    "actor": "quarters__centre",
 }
 
 
