@@ -30,9 +30,7 @@ def _data(quarter, **overrides):
     } | overrides
 
 
-def test_a_registration_arrives_as_an_unpublished_draft_for_the_quarter_management(
-    client, quarter
-):
+def test_a_registration_arrives_as_an_unpublished_draft_for_the_quarter_management(client, quarter):
     response = client.post(reverse("network:actor-register"), _data(quarter))
     assert response.status_code == 302
     assert response["Location"] == reverse("network:actor-register-thanks")
@@ -52,9 +50,7 @@ def test_a_registration_in_arabic_is_stored_for_the_german_speaking_team(client,
     assert Actor.objects.get().summary_de == "نصلح الأشياء معًا."
 
 
-def test_a_registration_with_errors_keeps_everything_typed_and_says_what_is_wrong(
-    client, quarter
-):
+def test_a_registration_with_errors_keeps_everything_typed_and_says_what_is_wrong(client, quarter):
     response = client.post(
         reverse("network:actor-register"),
         _data(quarter, email="kein-mail", quarters=[], consent=""),

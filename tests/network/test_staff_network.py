@@ -64,9 +64,7 @@ def test_another_quarters_actor_or_idea_answers_404_to_a_quarter_manager(
     assert client.post(url, {"name": "Übernommen", "title": "Übernommen"}).status_code == 404
 
 
-def test_a_quarter_manager_reviews_a_registration_and_submits_it_for_publication(
-    client, network
-):
+def test_a_quarter_manager_reviews_a_registration_and_submits_it_for_publication(client, network):
     client.force_login(network["qm"])
     actor = network["own_actor"]
     response = client.post(
@@ -79,9 +77,7 @@ def test_a_quarter_manager_reviews_a_registration_and_submits_it_for_publication
     assert actor.history.first().history_user == network["qm"]
 
 
-def test_a_quarter_manager_cannot_publish_an_actor_but_the_editorial_office_can(
-    client, network
-):
+def test_a_quarter_manager_cannot_publish_an_actor_but_the_editorial_office_can(client, network):
     actor = network["own_actor"]
     action = {"action": "publish_selected", "_selected_action": [actor.pk]}
     client.force_login(network["qm"])
@@ -147,8 +143,7 @@ def test_the_xlsx_export_is_a_workbook_with_text_cells(client, network):
 def test_an_unknown_export_format_is_not_found(client, network):
     client.force_login(network["editor"])
     assert (
-        client.get(reverse("admin:network_actor_overview_export", args=["pdf"])).status_code
-        == 404
+        client.get(reverse("admin:network_actor_overview_export", args=["pdf"])).status_code == 404
     )
 
 
