@@ -12,6 +12,8 @@ ROOT_MODELS = [
     "centers.Document",
     "contacts.ContactPerson",
     "offers.Offer",
+    "network.Actor",
+    "network.Idea",
     "survey.Survey",
 ]
 

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "staff",
     "centers",
     "contacts",
+    "network",
     "offers",
     "survey",
 ]
@@ -424,5 +425,13 @@ else:
         f"SURVEY_RATE_LIMIT must look like 30/h or be off; got {_survey_rate!r}"
     )
 RATELIMIT_USE_CACHE = "default"
+
+
+# --- Network: local actors and residents' ideas ---------------------------------------------
+# Registrations and ideas per address (kept only as a hash in the cache): "10/h"; "off" disables.
+NETWORK_FORM_RATE_LIMIT = os.environ.get("NETWORK_FORM_RATE_LIMIT", "10/h")
+# An idea's optional contact is for the team only and is erased after this many days
+# (`manage.py purge_idea_contacts`, daily).
+IDEA_CONTACT_RETENTION_DAYS = env_int("IDEA_CONTACT_RETENTION_DAYS", 180)
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from centers.sitemaps import SITEMAPS as CENTRE_SITEMAPS
 from contacts.sitemaps import SITEMAPS as CONTACT_SITEMAPS
+from network.sitemaps import SITEMAPS as NETWORK_SITEMAPS
 from offers.sitemaps import SITEMAPS as OFFER_SITEMAPS
 from portal import views
 from portal.sitemaps import SITEMAPS as PAGE_SITEMAPS
@@ -15,6 +16,7 @@ SITEMAPS = {
     **PAGE_SITEMAPS,
     **CENTRE_SITEMAPS,
     **CONTACT_SITEMAPS,
+    **NETWORK_SITEMAPS,
     **OFFER_SITEMAPS,
     **SURVEY_SITEMAPS,
 }
@@ -38,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("leichte-sprache/", views.easy_read, name="easy-read"),
     path("", include("centers.urls")),
     path("kontakt/", include("contacts.urls")),
+    path("", include("network.urls")),
     path("angebote/", include("offers.urls")),
     path("befragung/", include("survey.urls")),
 )

@@ -136,6 +136,7 @@ class OfferAdmin(
             {
                 "fields": [
                     "centre",
+                    "actor",
                     "quarter",
                     "site",
                     "venue_name",

@@ -1,4 +1,5 @@
-"""Open Referral HSDS 3 API: `/`, `/services`, `/services/{id}` (read-only, published only)."""
+"""Open Referral HSDS 3 API: `/`, `/services`, `/services/{id}`, `/organizations`,
+`/organizations/{id}` (read-only, published only)."""
 
 from django.urls import path
 
@@ -10,4 +11,6 @@ urlpatterns = [
     path("", views.hsds_root, name="root"),
     path("services", views.hsds_services, name="services"),
     path("services/<uuid:uid>", views.hsds_service, name="service"),
+    path("organizations", views.hsds_organizations, name="organizations"),
+    path("organizations/<uuid:uid>", views.hsds_organization, name="organization"),
 ]

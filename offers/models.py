@@ -129,6 +129,10 @@ class OfferQuerySet(PublishableQuerySet):
     def for_centre(self, centre):
         return self.filter(centre=centre)
 
+    def by_actor(self, actor):
+        """Run by a local actor, alone or in cooperation with a centre."""
+        return self.filter(actor=actor)
+
     def for_target_group(self, target_group):
         return self.filter(target_groups=target_group)
 
@@ -163,7 +167,7 @@ class OfferQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         """What a card in the list shows, in a constant number of queries."""
-        return self.select_related("category", "centre", "quarter").prefetch_related(
+        return self.select_related("category", "centre", "quarter", "actor").prefetch_related(
             "target_groups", "schedules"
         )
 
@@ -224,6 +228,15 @@ class Offer(Publishable):
         null=True,
         blank=True,
         related_name="offers",
+    )
+    actor = models.ForeignKey(
+        "network.Actor",
+        verbose_name=_("run by a local actor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+        help_text=_("With a centre as well: “in cooperation with” the centre."),
     )
     quarter = models.ForeignKey(
         "centers.Quarter",

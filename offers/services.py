@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from centers.models import Centre
 from offers.models import CostType, OfferState, Recurrence
 from offers.schedule import ICAL_DAYS, rrule_parts, series_start
 from portal.lib.spreadsheets import safe_row
@@ -146,12 +147,67 @@ def _hsds_schedule(offer, slot):
     return item
 
 
+def centre_uuid(centre):
+    return child_uuid("centre", centre.pk)
+
+
 def _hsds_organization(centre):
     return {
-        "id": child_uuid("centre", centre.pk),
+        "id": centre_uuid(centre),
         "name": centre.name,
         "description": centre.summary or centre.name,
     }
+
+
+def _hsds_actor(actor):
+    organization = {
+        "id": str(actor.uid),
+        "name": actor.name,
+        "description": actor.summary or actor.name,
+    }
+    if actor.email:
+        organization["email"] = actor.email
+    if actor.website:
+        organization["website"] = actor.website
+    return organization
+
+
+def _provider(offer):
+    """The real provider: a published local actor if it runs the offer, otherwise the centre."""
+    if offer.actor_id and offer.actor.is_public():
+        return _hsds_actor(offer.actor)
+    if offer.centre_id:
+        return _hsds_organization(offer.centre)
+    return None
+
+
+def hsds_organization(organization, services=None, service_url=None):
+    """A centre or an actor as an HSDS organization; with `services`, the full object."""
+    is_centre = isinstance(organization, Centre)
+    data = _hsds_organization(organization) if is_centre else _hsds_actor(organization)
+    if services is None:
+        return data
+    data["services"] = [
+        {
+            "id": str(offer.uid),
+            "name": offer.title,
+            "status": _hsds_status(offer),
+            **({"url": service_url(offer)} if service_url else {}),
+        }
+        for offer in services
+    ]
+    if not is_centre and (organization.contact_name or organization.phone):
+        contact = {"id": child_uuid("actor-contact", organization.uid)}
+        if organization.contact_name:
+            contact["name"] = organization.contact_name
+        if organization.email:
+            contact["email"] = organization.email
+        if organization.phone:
+            contact["phones"] = [
+                {"id": child_uuid("actor-phone", organization.uid), "number": organization.phone}
+            ]
+        data["contacts"] = [contact]
+    return data
 
 
 def _hsds_location(offer):
@@ -190,8 +246,9 @@ def hsds_service(offer, url, full=True):
         "status": _hsds_status(offer),
         "last_modified": offer.updated_at.isoformat(),
     }
-    if offer.centre_id:
-        service["organization_id"] = child_uuid("centre", offer.centre_id)
+    provider = _provider(offer)
+    if provider:
+        service["organization_id"] = provider["id"]
     if offer.min_age is not None:
         service["minimum_age"] = offer.min_age
     if offer.max_age is not None:
@@ -202,8 +259,8 @@ def hsds_service(offer, url, full=True):
         service["application_process"] = offer.registration_note or _("Registration required")
     service["fees_description"] = cost_text(offer)
     if not full:
-        if offer.centre_id:
-            service["organization"] = _hsds_organization(offer.centre)
+        if provider:
+            service["organization"] = provider
         return service
     service["schedules"] = [_hsds_schedule(offer, slot) for slot in offer.schedules.all()]
     service["languages"] = [
@@ -229,8 +286,8 @@ def hsds_service(offer, url, full=True):
         }
         for group in offer.target_groups.all()
     ]
-    if offer.centre_id:
-        service["organization"] = _hsds_organization(offer.centre)
+    if provider:
+        service["organization"] = provider
     if offer.contact_id:
         contact = offer.contact
         service["contacts"] = [
@@ -264,14 +321,28 @@ def _hsds_cost(offer):
 def hsds_page(offers, page, url_for):
     """The paginated body of GET /services (HSDS API)."""
     return {
+        **_page_fields(page, len(offers)),
+        "contents": [hsds_service(offer, url_for(offer), full=False) for offer in offers],
+    }
+
+
+def hsds_organizations_page(organizations, page):
+    """The paginated body of GET /organizations: centres and local actors."""
+    return {
+        **_page_fields(page, len(organizations)),
+        "contents": [hsds_organization(item) for item in organizations],
+    }
+
+
+def _page_fields(page, size):
+    return {
         "total_items": page.paginator.count,
         "total_pages": page.paginator.num_pages,
         "page_number": page.number,
-        "size": len(offers),
+        "size": size,
         "first_page": page.number == 1,
         "last_page": not page.has_next(),
         "empty": page.paginator.count == 0,
-        "contents": [hsds_service(offer, url_for(offer), full=False) for offer in offers],
     }
 
 
@@ -411,8 +482,13 @@ def json_ld(offer, url, next_occurrence=None):
             "addressCountry": "DE",
         }
     data["location"] = place
+    organizers = []
+    if offer.actor_id and offer.actor.is_public():
+        organizers.append({"@type": "Organization", "name": offer.actor.name})
     if offer.centre_id:
-        data["organizer"] = {"@type": "Organization", "name": offer.centre.name}
+        organizers.append({"@type": "Organization", "name": offer.centre.name})
+    if organizers:
+        data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
     if offer.min_age is not None or offer.max_age is not None:
         audience = {"@type": "PeopleAudience"}
         if offer.min_age is not None:

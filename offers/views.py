@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
+from network.models import Actor
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
@@ -58,9 +59,9 @@ def offer_detail(request, slug):
         request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
     )
     offer = get_object_or_404(
-        offers.select_related("category", "centre", "quarter", "site", "contact").prefetch_related(
-            "target_groups", "languages", "schedules", "cancellations"
-        ),
+        offers.select_related(
+            "category", "centre", "actor", "quarter", "site", "contact"
+        ).prefetch_related("target_groups", "languages", "schedules", "cancellations"),
         slug=slug,
     )
     # Staff may preview what is not public (yet); Offer.published() is the public rule.
@@ -240,23 +241,73 @@ def hsds_root(request):
             "licence": settings.OPEN_DATA_LICENCE,
             "licence_url": settings.OPEN_DATA_LICENCE_URL,
             "services_url": request.build_absolute_uri(reverse("hsds:services")),
+            "organizations_url": request.build_absolute_uri(reverse("hsds:organizations")),
         }
     )
+
+
+def _hsds_page(request, items):
+    """The requested page of `items`, or None when it is out of range."""
+    paginator = Paginator(items, HSDS_PAGE_SIZE)
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 0
+    if number < 1 or number > max(paginator.num_pages, 1):
+        return None
+    return paginator.page(number)
+
+
+def _out_of_range():
+    return JsonResponse({"error": "page out of range"}, status=404)
 
 
 @require_safe
 def hsds_services(request):
     with translation.override(settings.LANGUAGE_CODE):
-        offers = Offer.objects.published().select_related("centre").order_by("title", "pk")
-        paginator = Paginator(offers, HSDS_PAGE_SIZE)
-        try:
-            number = int(request.GET.get("page", 1))
-        except ValueError:
-            number = 0
-        if number < 1 or number > max(paginator.num_pages, 1):
-            return JsonResponse({"error": "page out of range"}, status=404)
-        page = paginator.page(number)
+        offers = Offer.objects.published().select_related("centre", "actor").order_by("title", "pk")
+        page = _hsds_page(request, offers)
+        if page is None:
+            return _out_of_range()
         body = services.hsds_page(list(page.object_list), page, lambda o: _absolute(request, o))
+    return JsonResponse(body)
+
+
+def _organizations():
+    """Every provider residents can see: published centres and published local actors."""
+    providers = [*Centre.objects.published(), *Actor.objects.published()]
+    return sorted(providers, key=lambda item: (item.name.casefold(), str(item.pk)))
+
+
+@require_safe
+def hsds_organizations(request):
+    with translation.override(settings.LANGUAGE_CODE):
+        page = _hsds_page(request, _organizations())
+        if page is None:
+            return _out_of_range()
+        body = services.hsds_organizations_page(list(page.object_list), page)
+    return JsonResponse(body)
+
+
+@require_safe
+def hsds_organization(request, uid):
+    with translation.override(settings.LANGUAGE_CODE):
+        offers = Offer.objects.published().select_related("actor").order_by("title", "pk")
+        actor = Actor.objects.published().filter(uid=uid).first()
+        if actor is not None:
+            organization, provided = actor, offers.by_actor(actor)
+        else:
+            organization = next(
+                (c for c in Centre.objects.published() if services.centre_uuid(c) == str(uid)),
+                None,
+            )
+            if organization is None:
+                raise Http404
+            # A published actor running the offer is its provider, not the centre.
+            provided = offers.for_centre(organization).exclude(actor__in=Actor.objects.published())
+        body = services.hsds_organization(
+            organization, list(provided), lambda offer: _absolute(request, offer)
+        )
     return JsonResponse(body)
 
 
@@ -265,7 +316,7 @@ def hsds_service(request, uid):
     with translation.override(settings.LANGUAGE_CODE):
         offer = get_object_or_404(
             Offer.objects.published()
-            .select_related("centre", "site", "contact")
+            .select_related("centre", "actor", "site", "contact")
             .prefetch_related("schedules", "cancellations", "languages", "target_groups"),
             uid=uid,
         )

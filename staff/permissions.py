@@ -32,6 +32,7 @@ ROLE_PERMISSIONS = {
         *_all("contacts", "contactperson", "office"),
         *_all("offers", "offer", "schedule", "cancellation", "category", "targetgroup"),
         *_all("offers", "offerlanguage"),
+        *_all("network", "actor", "idea"),
         *_all("survey", "survey", "question", "choice", "matrixrow", "excerpt"),
         "survey.view_response",
         "survey.change_response",
@@ -54,6 +55,13 @@ ROLE_PERMISSIONS = {
         "offers.view_category",
         "offers.view_targetgroup",
         "offers.view_offerlanguage",
+        # The quarter's network: they review registrations and answer residents' ideas.
+        "network.view_actor",
+        "network.add_actor",
+        "network.change_actor",
+        "network.view_idea",
+        "network.change_idea",
+        "network.delete_idea",
         "survey.view_survey",
         "survey.view_response",
         "survey.view_answer",
@@ -125,6 +133,7 @@ SCOPED_CHOICES = {
     "quarter": "centre",
     "site": "centre",
     "contact": "centre",
+    "actor": "quarters__centre",
 }
 
 

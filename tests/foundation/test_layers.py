@@ -12,6 +12,7 @@ PACKAGES = [
     "demo",
     "offers",
     "survey",
+    "network",
     "contacts",
     "centers",
     "staff",
@@ -63,4 +64,10 @@ def test_the_survey_importing_offers_breaks_the_contract(tmp_path):
 def test_centres_importing_contacts_breaks_the_contract(tmp_path):
     tree = _copy_of_the_code(tmp_path)
     (tree / "centers" / "probe.py").write_text("from contacts import models  # noqa\n")
+    assert _lint_imports(tree).returncode != 0
+
+
+def test_the_network_importing_offers_breaks_the_contract(tmp_path):
+    tree = _copy_of_the_code(tmp_path)
+    (tree / "network" / "probe.py").write_text("import offers.models  # noqa\n")
     assert _lint_imports(tree).returncode != 0

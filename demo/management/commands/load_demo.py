@@ -6,8 +6,9 @@ from django.db import transaction
 
 from demo.marks import real_content
 
-# Order matters: offers refer to centres and contacts, the survey to quarters.
-DEMO_MODULES = ["demo.centers", "demo.contacts", "demo.offers", "demo.survey"]
+# Order matters: offers refer to centres and contacts, the survey to quarters; the network's
+# actors take over some of the demo activities, so they come after them.
+DEMO_MODULES = ["demo.centers", "demo.contacts", "demo.offers", "demo.network", "demo.survey"]
 
 
 class Command(BaseCommand):

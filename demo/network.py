@@ -1,0 +1,73 @@
+"""Demo actors and ideas, loaded by `manage.py load_demo` after the activities (idempotent)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from centers.models import Quarter
+from demo.marks import mark
+from demo.network_content import ACTORS, IDEAS, LANGS
+from network.models import Actor, Idea
+from offers.models import Offer
+from portal.models import PublicationStatus
+
+
+def _translated(field, texts):
+    return {f"{field}_{lang}": text for lang, text in zip(LANGS, texts, strict=True)}
+
+
+def _actor(spec, today):
+    slug, name, kind, quarter_slugs, summary, contact, languages, days, runs = spec
+    actor = Actor.objects.filter(slug=slug).first()
+    if actor is not None:
+        return actor, False
+    actor = mark(
+        Actor.objects.create(
+            slug=slug,
+            name=name,
+            kind=kind,
+            contact_name=contact,
+            email=f"{slug[:40]}@example.org",
+            phone="07131 000000",
+            website=f"https://example.org/{slug}",
+            languages=languages,
+            last_contact=today - timedelta(days=days) if days is not None else None,
+            publication_status=PublicationStatus.PUBLISHED,
+            registration_note="Demo",
+            **_translated("summary", summary),
+        )
+    )
+    actor.quarters.set(Quarter.objects.filter(slug__in=quarter_slugs))
+    for offer_slug, with_centre in runs:
+        offer = Offer.objects.filter(slug=offer_slug).first()
+        if offer is None:
+            continue
+        offer.actor = actor
+        if not with_centre:
+            offer.centre = None
+        offer.save()
+    return actor, True
+
+
+def _idea(spec, today):
+    quarter_slug, language, title, text, status, days, answer, reason = spec
+    quarter = Quarter.objects.filter(slug=quarter_slug).first()
+    if quarter is None or Idea.objects.filter(quarter=quarter, title=title).exists():
+        return False
+    fields = {"quarter": quarter, "title": title, "text": text, "language": language}
+    fields |= {"status": status, "is_shown": status != "received"}
+    if answer:
+        fields |= _translated("answer", answer)
+    if reason:
+        fields |= _translated("reason", reason)
+    idea = mark(Idea.objects.create(**fields))
+    # The demo's ideas arrived some time ago.
+    Idea.objects.filter(pk=idea.pk).update(created_at=timezone.now() - timedelta(days=days))
+    return True
+
+
+def load():
+    today = timezone.localdate()
+    actors = sum(_actor(spec, today)[1] for spec in ACTORS)
+    ideas = sum(_idea(spec, today) for spec in IDEAS)
+    return f"{actors} actors and {ideas} ideas created"
