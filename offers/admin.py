@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from offers.models import (
@@ -18,10 +17,11 @@ from offers.models import (
 from staff.permissions import (
     OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
-    MissingTranslationFilter,
     PublishingAdminMixin,
+    TranslationStatusFilter,
     may_publish,
 )
+from staff.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 
 @admin.register(Category)
@@ -99,7 +99,7 @@ class OfferAdmin(
         "state",
         "is_proposal",
         LastCheckedFilter,
-        MissingTranslationFilter,
+        TranslationStatusFilter,
         "centre",
         "quarter",
         "category",
