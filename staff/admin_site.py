@@ -34,6 +34,16 @@ class PortalAdminSite(admin.AdminSite):
 
         own = [
             path(
+                "uebersetzungen/import/",
+                self.admin_view(translation_views.translation_import),
+                name="translation-import",
+            ),
+            path(
+                "uebersetzungen/<str:language>/export.po",
+                self.admin_view(translation_views.translation_export),
+                name="translation-export",
+            ),
+            path(
                 "uebersetzungen/<str:language>/",
                 self.admin_view(translation_views.translation_status),
                 name="translation-status",

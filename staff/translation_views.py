@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from staff import translation_status as ts
 
@@ -139,3 +140,65 @@ def _title(language):
     from django.utils.translation import gettext
 
     return gettext("Translations: %(language)s") % {"language": ts.language_name(language)}
+
+
+def translation_export(request, language):
+    from django.http import HttpResponse
+
+    from staff.translation_exchange import export_po
+
+    if language not in ts.target_languages():
+        raise Http404
+    po = export_po(request, language)
+    response = HttpResponse(str(po), content_type="text/x-gettext-translation; charset=utf-8")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="quartiersportal-{language}-{day}.po"'
+    return response
+
+
+def translation_import(request):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext, ngettext
+
+    from staff.forms import TranslationImportConfirmForm, TranslationImportForm
+    from staff.translation_exchange import apply_import, plan_import
+
+    context = {**admin.site.each_context(request), "title": gettext("Import translations")}
+    if request.method == "POST" and "payload" in request.POST:
+        confirm = TranslationImportConfirmForm(request.POST)
+        if confirm.is_valid():
+            data = confirm.cleaned_data["payload"]
+            changes, _skipped = plan_import(request, data["po"], data["language"])
+            count = apply_import(request.user, changes, data["language"])
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d translation was imported.",
+                    "%(count)d translations were imported.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("admin:translation-status", data["language"])
+        form = TranslationImportForm()
+        context["confirm_errors"] = confirm.errors.get("payload")
+    elif request.method == "POST":
+        form = TranslationImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            language = form.cleaned_data["language"]
+            changes, skipped = plan_import(request, form.cleaned_data["po"], language)
+            context |= {
+                "preview": True,
+                "language_name": ts.language_name(language),
+                "changes": [c for c in changes if not c.confirms_only],
+                "confirmed": [c for c in changes if c.confirms_only],
+                "skipped": skipped,
+                "confirm_form": TranslationImportConfirmForm(
+                    initial={"payload": form.cleaned_data["payload"]}
+                ),
+            }
+    else:
+        form = TranslationImportForm(initial={"language": request.GET.get("language")})
+    context["form"] = form
+    return render(request, "admin/translation_import.html", context)
