@@ -62,7 +62,7 @@ class ScheduleInline(TranslationTabularInline):
 class CancellationInline(TranslationTabularInline):
     model = Cancellation
     extra = 0
-    fields = ["date", "reason"]
+    fields = ["date", "end_date", "reason"]
 
 
 class LastCheckedFilter(admin.SimpleListFilter):
@@ -112,7 +112,7 @@ class OfferAdmin(
     filter_horizontal = ["target_groups", "languages"]
     inlines = [ScheduleInline, CancellationInline]
     actions = ["duplicate", "submit_for_review", "publish", "pause", "resume", "mark_checked"]
-    readonly_fields = ["uid", "created_at", "updated_at"]
+    readonly_fields = ["uid", "created_at", "updated_at", "upcoming_dates"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "category"]}),
         (
@@ -146,6 +146,7 @@ class OfferAdmin(
                 ]
             },
         ),
+        (_("Upcoming dates"), {"fields": ["upcoming_dates"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (
             _("Status"),
@@ -177,6 +178,13 @@ class OfferAdmin(
             },
         ),
     ]
+
+    @admin.display(description=_("next ten dates"))
+    def upcoming_dates(self, obj):
+        """What residents will see, computed from the saved time slots and cancelled dates."""
+        from offers.schedule import upcoming_dates_html
+
+        return upcoming_dates_html(obj)
 
     @admin.action(description=_("Duplicate the selected activities (as drafts)"))
     def duplicate(self, request, queryset):

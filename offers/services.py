@@ -57,9 +57,9 @@ def _event(offer, slot, absolute_url):
             parts["UNTIL"] = datetime.combine(offer.valid_until, slot.end_time, tzinfo=tz)
         event.add("rrule", vRecur(parts))
         exdates = [
-            datetime.combine(cancellation.date, slot.start_time, tzinfo=tz)
-            for cancellation in offer.cancellations.all()
-            if cancellation.date.weekday() == slot.weekday
+            datetime.combine(day, slot.start_time, tzinfo=tz)
+            for day in sorted(offer.cancelled_dates())
+            if day.weekday() == slot.weekday
         ]
         if exdates:
             event.add("exdate", exdates)
@@ -365,7 +365,7 @@ def _schema_schedule(offer, slot):
         item["startDate"] = offer.valid_from.isoformat()
     if offer.valid_until:
         item["endDate"] = offer.valid_until.isoformat()
-    exceptions = [c.date.isoformat() for c in offer.cancellations.all()]
+    exceptions = [day.isoformat() for day in sorted(offer.cancelled_dates())]
     if exceptions:
         item["exceptDate"] = exceptions
     return item
