@@ -3,21 +3,21 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
 from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
 from staff.permissions import (
     CentreScopedAdminMixin,
-    MissingTranslationFilter,
     PublishingAdminMixin,
     PublishingInlineMixin,
+    TranslationStatusFilter,
     centre_ids,
+)
+from staff.translation_admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
 )
 
 
@@ -98,7 +98,7 @@ class CentreAdmin(
 ):
     centre_path = ""
     list_display = ("name", "preview", "status", "stage", "publication_status", "opened_on")
-    list_filter = ("status", "stage", "publication_status", MissingTranslationFilter)
+    list_filter = ("status", "stage", "publication_status", TranslationStatusFilter)
     search_fields = ("name", "slug", "summary", "description")
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("preview", "updated_at")
@@ -139,7 +139,7 @@ class CentreAdmin(
 @admin.register(Quarter)
 class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "centre")
-    list_filter = ("centre",)
+    list_filter = ("centre", TranslationStatusFilter)
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
     list_select_related = ("centre",)
@@ -148,7 +148,14 @@ class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
 @admin.register(Site)
 class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
-    list_filter = ("centre", "is_main", "step_free_entrance", "accessible_toilet", "hearing_loop")
+    list_filter = (
+        "centre",
+        "is_main",
+        "step_free_entrance",
+        "accessible_toilet",
+        "hearing_loop",
+        TranslationStatusFilter,
+    )
     search_fields = ("name", "street", "postcode", "centre__name")
     list_select_related = ("centre",)
 
@@ -158,7 +165,7 @@ class DocumentAdmin(
     CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
 ):
     list_display = ("title", "centre", "kind", "year", "publication_status")
-    list_filter = ("kind", "year", "publication_status", "centre", MissingTranslationFilter)
+    list_filter = ("kind", "year", "publication_status", "centre", TranslationStatusFilter)
     search_fields = ("title", "summary", "centre__name")
     list_select_related = ("centre",)
 

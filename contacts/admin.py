@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from centers.admin import CentreAdmin, image_preview
 from contacts.models import ContactPerson, Office
-from staff.permissions import CentreScopedAdminMixin
+from staff.permissions import CentreScopedAdminMixin, TranslationStatusFilter
+from staff.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
 
 
 class ContactInline(TranslationStackedInline):
@@ -33,7 +33,7 @@ CentreAdmin.inlines.insert(-1, ContactInline)
 @admin.register(ContactPerson)
 class ContactPersonAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "preview", "role", "centre", "phone", "email", "sort_order")
-    list_filter = (("centre", admin.RelatedOnlyFieldListFilter),)
+    list_filter = (("centre", admin.RelatedOnlyFieldListFilter), TranslationStatusFilter)
     search_fields = ("name", "role", "email", "phone", "topics")
     list_select_related = ("centre",)
     readonly_fields = ("preview",)

@@ -7,7 +7,6 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Quarter, Site
@@ -17,10 +16,11 @@ from network.models import Actor, Idea, IdeaStatus
 from network.tasks import ACTOR_CENTRE_PATH, IDEA_CENTRE_PATH
 from staff.permissions import (
     CentreScopedAdminMixin,
-    MissingTranslationFilter,
     PublishingAdminMixin,
+    TranslationStatusFilter,
     centre_ids,
 )
+from staff.translation_admin import TabbedTranslationAdmin
 
 
 class ContactOverdueFilter(admin.SimpleListFilter):
@@ -53,7 +53,7 @@ class ActorAdmin(
         "registered_online",
         "kind",
         ContactOverdueFilter,
-        MissingTranslationFilter,
+        TranslationStatusFilter,
         "quarters",
     ]
     search_fields = ["name", "contact_name", "email"]

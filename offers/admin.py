@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from offers.models import (
@@ -18,10 +17,11 @@ from offers.models import (
 from staff.permissions import (
     OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
-    MissingTranslationFilter,
     PublishingAdminMixin,
+    TranslationStatusFilter,
     may_publish,
 )
+from staff.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 
 @admin.register(Category)
@@ -62,7 +62,7 @@ class ScheduleInline(TranslationTabularInline):
 class CancellationInline(TranslationTabularInline):
     model = Cancellation
     extra = 0
-    fields = ["date", "reason"]
+    fields = ["date", "end_date", "reason"]
 
 
 class LastCheckedFilter(admin.SimpleListFilter):
@@ -99,7 +99,7 @@ class OfferAdmin(
         "state",
         "is_proposal",
         LastCheckedFilter,
-        MissingTranslationFilter,
+        TranslationStatusFilter,
         "centre",
         "quarter",
         "category",
@@ -112,7 +112,7 @@ class OfferAdmin(
     filter_horizontal = ["target_groups", "languages"]
     inlines = [ScheduleInline, CancellationInline]
     actions = ["duplicate", "submit_for_review", "publish", "pause", "resume", "mark_checked"]
-    readonly_fields = ["uid", "created_at", "updated_at"]
+    readonly_fields = ["uid", "created_at", "updated_at", "upcoming_dates"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "category"]}),
         (
@@ -147,6 +147,7 @@ class OfferAdmin(
                 ]
             },
         ),
+        (_("Upcoming dates"), {"fields": ["upcoming_dates"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (
             _("Status"),
@@ -179,6 +180,13 @@ class OfferAdmin(
             },
         ),
     ]
+
+    @admin.display(description=_("next ten dates"))
+    def upcoming_dates(self, obj):
+        """What residents will see, computed from the saved time slots and cancelled dates."""
+        from offers.schedule import upcoming_dates_html
+
+        return upcoming_dates_html(obj)
 
     @admin.action(description=_("Duplicate the selected activities (as drafts)"))
     def duplicate(self, request, queryset):

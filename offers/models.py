@@ -437,7 +437,11 @@ class Offer(Publishable):
         return list(self.schedules.all())
 
     def cancelled_dates(self):
-        return {cancellation.date: cancellation for cancellation in self.cancellations.all()}
+        return {
+            day: cancellation
+            for cancellation in self.cancellations.all()
+            for day in cancellation.days()
+        }
 
     def occurrences(self, start, end):
         from offers.schedule import occurrences_for
@@ -495,7 +499,14 @@ class Schedule(models.Model):
         Offer, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="schedules"
     )
     recurrence = models.CharField(
-        _("repeats"), max_length=8, choices=Recurrence.choices, default=Recurrence.WEEKLY
+        _("repeats"),
+        max_length=8,
+        choices=Recurrence.choices,
+        default=Recurrence.WEEKLY,
+        help_text=_(
+            "Weekly: every week, or every 2nd, 3rd … week (see “every n weeks”). Monthly on a "
+            "weekday: e.g. “2nd Tuesday” is the second Tuesday of every month. Single date: once."
+        ),
     )
     weekday = models.PositiveSmallIntegerField(
         _("weekday"),
@@ -509,16 +520,27 @@ class Schedule(models.Model):
         choices=WeekOfMonth.choices,
         null=True,
         blank=True,
-        help_text=_("Only for “monthly on a weekday”, e.g. 1st Friday."),
+        help_text=_(
+            "Only for “monthly on a weekday”: “2nd” with Tuesday means the second Tuesday of "
+            "every month, “last” the last one."
+        ),
     )
     interval = models.PositiveSmallIntegerField(
-        _("every n weeks"), default=1, help_text=_("2 = every two weeks (weekly slots only).")
+        _("every n weeks"),
+        default=1,
+        help_text=_(
+            "1 = every week. 2 = every 2nd week (every other week), counted from the first date: "
+            "then the first date is required."
+        ),
     )
     date = models.DateField(
         _("date"),
         null=True,
         blank=True,
-        help_text=_("Only for single dates; for repeating slots the first date (optional)."),
+        help_text=_(
+            "Single date: the day. Every 2nd (3rd …) week: the first date, from which the weeks "
+            "are counted. Otherwise optional: the first date."
+        ),
     )
     start_time = models.TimeField(_("starts at"))
     end_time = models.TimeField(_("ends at"))
@@ -547,6 +569,35 @@ class Schedule(models.Model):
             errors["weekday"] = _("A repeating slot needs a weekday.")
         if self.recurrence == Recurrence.MONTHLY and not self.week_of_month:
             errors["week_of_month"] = _("Choose which week of the month.")
+        if self.week_of_month and self.recurrence != Recurrence.MONTHLY:
+            errors["week_of_month"] = _(
+                "A week of the month only applies to “monthly on a weekday”: empty this field "
+                "or choose “monthly on a weekday”."
+            )
+        if (self.interval or 1) > 1:
+            if self.recurrence != Recurrence.WEEKLY:
+                errors["interval"] = _(
+                    "“Every n weeks” only applies to weekly slots: set it to 1 here."
+                )
+            elif not self.date:
+                errors["date"] = _(
+                    "For every %(n)d. week, please enter the first date: the weeks are counted "
+                    "from it."
+                ) % {"n": self.interval}
+        if (
+            self.recurrence != Recurrence.SINGLE
+            and self.date
+            and self.weekday is not None
+            and self.date.weekday() != self.weekday
+        ):
+            errors.setdefault(
+                "date",
+                _("The first date is a %(day)s, but the slot is on %(weekday)s.")
+                % {
+                    "day": Weekday(self.date.weekday()).label,
+                    "weekday": Weekday(self.weekday).label,
+                },
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -583,7 +634,15 @@ class Cancellation(models.Model):
         Offer, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="cancellations"
     )
     date = models.DateField(_("date"))
+    end_date = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("For several days in a row, e.g. the summer holidays: the last day."),
+    )
     reason = models.CharField(_("reason"), max_length=160, blank=True)
+
+    MAX_DAYS = 366
 
     class Meta:
         verbose_name = _("cancelled date")
@@ -595,3 +654,17 @@ class Cancellation(models.Model):
 
     def __str__(self):
         return f"{self.offer} · {self.date:%d.%m.%Y}"
+
+    def clean(self):
+        if self.date and self.end_date:
+            if self.end_date < self.date:
+                raise ValidationError({"end_date": _("This day is before the first day.")})
+            if (self.end_date - self.date).days >= self.MAX_DAYS:
+                raise ValidationError(
+                    {"end_date": _("At most one year: for longer, end the activity instead.")}
+                )
+
+    def days(self):
+        """Every cancelled day: one, or each day of the range."""
+        last = self.end_date if self.end_date and self.end_date > self.date else self.date
+        return [self.date + timedelta(days=n) for n in range((last - self.date).days + 1)]

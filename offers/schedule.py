@@ -185,3 +185,34 @@ def describe_slot(slot):
     if slot.interval and slot.interval > 1:
         return _("Every two weeks: %(weekday)s, %(times)s") % {"weekday": day, "times": times}
     return _("Weekly: %(weekday)s, %(times)s") % {"weekday": day, "times": times}
+
+
+def next_dates(offer, limit=10, today=None, days=400):
+    """The next `limit` occurrences from today on, cancelled ones included and marked."""
+    today = today or timezone.localdate()
+    return offer.occurrences(today, today + timedelta(days=days))[:limit]
+
+
+def upcoming_dates_html(offer):
+    """The admin's preview of the next ten dates (after saving), as a short list."""
+    from django.utils.formats import date_format
+    from django.utils.html import format_html, format_html_join
+
+    if offer is None or offer.pk is None:
+        return _("The dates appear here once the activity is saved.")
+    found = next_dates(offer)
+    if not found:
+        return _("No dates in the coming year: check the time slots and the validity period.")
+    rows = []
+    for item in found:
+        day = date_format(item.day, "D, d.m.Y")
+        text = f"{day}, {item.time_range}"
+        if item.cancelled:
+            text = _("%(date)s – cancelled") % {"date": text}
+            if item.reason:
+                text += f" ({item.reason})"
+        rows.append((("upcoming-cancelled" if item.cancelled else ""), text))
+    return format_html(
+        '<ol class="upcoming-dates">{}</ol>',
+        format_html_join("", '<li class="{}">{}</li>', rows),
+    )

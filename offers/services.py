@@ -57,7 +57,7 @@ def _event(offer, slot, absolute_url):
         if offer.valid_until:
             parts["UNTIL"] = datetime.combine(offer.valid_until, slot.end_time, tzinfo=tz)
         event.add("rrule", vRecur(parts))
-        days = {c.date for c in offer.cancellations.all() if c.date.weekday() == slot.weekday}
+        days = {day for day in offer.cancelled_dates() if day.weekday() == slot.weekday}
         days |= _holiday_exceptions(offer, slot, first_day)
         exdates = [datetime.combine(day, slot.start_time, tzinfo=tz) for day in sorted(days)]
         if exdates:
@@ -445,7 +445,7 @@ def _schema_schedule(offer, slot):
         item["startDate"] = offer.valid_from.isoformat()
     if offer.valid_until:
         item["endDate"] = offer.valid_until.isoformat()
-    exceptions = [c.date.isoformat() for c in offer.cancellations.all()]
+    exceptions = [day.isoformat() for day in sorted(offer.cancelled_dates())]
     if exceptions:
         item["exceptDate"] = exceptions
     return item

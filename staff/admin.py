@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.models import SitePage
 from staff.models import StaffProfile
+from staff.translation_admin import TabbedTranslationAdmin
 
 
 @admin.register(SitePage)

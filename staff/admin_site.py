@@ -27,6 +27,30 @@ class PortalAdminSite(admin.AdminSite):
             return request.user.is_verified()
         return allowed
 
+    def get_urls(self):
+        from django.urls import path
+
+        from staff import translation_views
+
+        own = [
+            path(
+                "uebersetzungen/import/",
+                self.admin_view(translation_views.translation_import),
+                name="translation-import",
+            ),
+            path(
+                "uebersetzungen/<str:language>/export.po",
+                self.admin_view(translation_views.translation_export),
+                name="translation-export",
+            ),
+            path(
+                "uebersetzungen/<str:language>/",
+                self.admin_view(translation_views.translation_status),
+                name="translation-status",
+            ),
+        ]
+        return own + super().get_urls()
+
     def index(self, request, extra_context=None):
         from staff.tasks import editor_tasks
 

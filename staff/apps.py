@@ -12,3 +12,8 @@ class StaffConfig(AppConfig):
     default = True
     name = "staff"
     verbose_name = _("Staff")
+
+    def ready(self):
+        from staff.translation_status import connect_signals
+
+        connect_signals()

@@ -35,3 +35,36 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class TranslationState(models.Model):
+    """Which German text a translation was last confirmed against, per object, field, language.
+
+    No row means nothing is known against which the translation could be outdated: it counts as
+    up to date. A row is written when a translation is edited (or imported) and when the German
+    text of an existing translation changes (then it keeps the previous German text's hash, so the
+    translation shows as outdated until someone confirms or changes it).
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("content type"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("object"))
+    field = models.CharField(_("field"), max_length=60)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    source_hash = models.CharField(_("German source (hash)"), max_length=16)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation state")
+        verbose_name_plural = _("translation states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="one_translation_state_per_field_and_language",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "language"])]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id} {self.field} [{self.language}]"

@@ -264,29 +264,43 @@ class PublishingInlineMixin:
         return formset
 
 
-class MissingTranslationFilter(admin.SimpleListFilter):
-    """Entries whose German text has no translation in at least one language."""
+class TranslationStatusFilter(admin.SimpleListFilter):
+    """Entries with a translation missing or outdated in one language (or missing in any)."""
 
     title = _("translations")
     parameter_name = "translations"
-    translated_fields = ()
 
     def lookups(self, request, model_admin):
-        return [("missing", _("missing in at least one language"))]
+        from staff.translation_status import language_name, target_languages
+
+        choices = [("missing", _("missing in at least one language"))]
+        for code in target_languages():
+            name = language_name(code)
+            choices.append((f"missing-{code}", _("missing in %(language)s") % {"language": name}))
+            choices.append((f"outdated-{code}", _("outdated in %(language)s") % {"language": name}))
+        return choices
 
     def queryset(self, request, queryset):
-        if self.value() != "missing":
-            return queryset
-        from staff.tasks import translation_gaps
+        from staff import translation_status
 
-        return translation_gaps(queryset, model_admin_fields(queryset.model))
+        value = self.value()
+        if not value:
+            return queryset
+        if value == "missing":
+            return translation_status.missing_anywhere(queryset)
+        status, _sep, language = value.partition("-")
+        if status not in ("missing", "outdated") or language not in (
+            translation_status.target_languages()
+        ):
+            return queryset
+        return translation_status.with_status(queryset, language, status)
 
 
 def model_admin_fields(model):
-    from modeltranslation.translator import translator
+    """Every translatable field of `model`: titles, texts, alt texts, notes alike."""
+    from staff.translation_status import translated_fields
 
-    wanted = {"title", "name", "summary", "description"}
-    return [f for f in translator.get_options_for_model(model).fields if f in wanted]
+    return translated_fields(model)
 
 
 def visible_to(request, queryset, perm, centre_path):

@@ -32,4 +32,23 @@ def editor_tasks(user):
     tasks = {}
     for provider in _PROVIDERS:
         tasks.update(provider(user))
+    tasks.update(translation_status_links(user))
     return tasks
+
+
+def translation_status_links(user):
+    """Links to the status page of each language, for whoever may edit translated content."""
+    from django.urls import reverse
+
+    from staff.translation_status import language_name, target_languages, tracked_models
+
+    if not any(
+        user.has_perm(f"{m._meta.app_label}.change_{m._meta.model_name}") for m in tracked_models()
+    ):
+        return {}
+    return {
+        "translation_status": [
+            (language_name(code), reverse("admin:translation-status", args=[code]))
+            for code in target_languages()
+        ]
+    }

@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
+from simple_history.admin import SimpleHistoryAdmin
+
+from staff.permissions import CentreScopedAdminMixin, centre_ids
+from staff.translation_admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from simple_history.admin import SimpleHistoryAdmin
-
-from staff.permissions import CentreScopedAdminMixin, centre_ids
 from survey.models import (
     Answer,
     Channel,
