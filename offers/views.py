@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
+from heilbronn_quartier.cache import page_cache_params
 from heilbronn_quartier.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
@@ -26,6 +27,7 @@ def _public():
     return Offer.objects.published().for_listing()
 
 
+@page_cache_params(*OfferFilterForm.base_fields, "page")
 @require_safe
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
@@ -79,6 +81,7 @@ def offer_detail(request, slug):
     return preview_response(response) if preview else response
 
 
+@page_cache_params("quarter")
 @require_safe
 def this_week(request):
     quarter = None
@@ -238,6 +241,7 @@ def hsds_root(request):
     )
 
 
+@page_cache_params("page")
 @require_safe
 def hsds_services(request):
     with translation.override(settings.LANGUAGE_CODE):
