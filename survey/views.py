@@ -36,6 +36,26 @@ def _visible_survey(slug):
     return get_object_or_404(Survey.objects.visible(), slug=slug)
 
 
+# The surveys this worker has shown, per content version: when the database goes away between
+# showing the questionnaire and the POST, the answers still come back (issue 17). Only surveys
+# that exist are kept, so made-up addresses cannot grow this.
+_shown = {}
+
+
+def _survey_even_during_an_outage(slug):
+    from heilbronn_quartier.cache import current_version
+
+    try:
+        survey = _visible_survey(slug)
+    except DatabaseError:
+        kept = _shown.get(slug)
+        if kept is None or kept[0] != current_version():
+            raise
+        return kept[1]
+    _shown[slug] = (current_version(), survey)
+    return survey
+
+
 def _answers_only(post):
     return {name: post.getlist(name) for name in post if name not in _NOT_ANSWERS}
 
@@ -111,12 +131,16 @@ def _rate_limited(request):
     if not rate:
         return False
     # The limiter keys on a hash of the address, kept only for the window in the cache.
-    return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
+    try:
+        return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
+    except DatabaseError:
+        # The database cache is gone with the database; storing will fail and say so.
+        return False
 
 
 @never_cache
 def questionnaire(request, slug):
-    survey = _visible_survey(slug)
+    survey = _survey_even_during_an_outage(slug)
     if not survey.is_open:
         status = 403 if request.method == "POST" else 200
         return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)
