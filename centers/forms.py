@@ -4,8 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from centers.models import Quarter
 
 
+class SlugChoiceField(forms.ModelChoiceField):
+    """A choice by slug; a value no slug can be (a NUL byte, say) never reaches the database."""
+
+    def to_python(self, value):
+        if value and "\x00" in str(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 class QuarterPickerForm(forms.Form):
-    quarter = forms.ModelChoiceField(
+    quarter = SlugChoiceField(
         label=_("My neighbourhood"),
         queryset=Quarter.objects.all(),
         to_field_name="slug",

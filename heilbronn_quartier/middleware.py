@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from heilbronn_quartier.views import bad_request, payload_too_large
+from heilbronn_quartier.views import payload_too_large
 
 
 class RequestBodyLimitMiddleware:
@@ -50,33 +50,3 @@ class StaffLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
-
-
-class NullCharacterMiddleware:
-    """Answers 400 (in the visitor's language) to a NUL character in the address or form fields.
-
-    No text a person types contains one, and PostgreSQL refuses it in every text value: left to
-    the database, it would surface as a DataError in the middle of a view.
-    """
-
-    FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if self._has_null(request):
-            return bad_request(request)
-        return self.get_response(request)
-
-    def _has_null(self, request):
-        if "\x00" in request.path:
-            return True
-        fields = [request.GET]
-        if request.method == "POST" and request.content_type in self.FORM_TYPES:
-            fields.append(request.POST)
-        return any(
-            "\x00" in name or any("\x00" in value for value in values)
-            for query in fields
-            for name, values in query.lists()
-        )

@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -87,7 +88,10 @@ def this_week(request):
     quarter = None
     offers = Offer.objects.published().for_calendar()
     if request.GET.get("quarter"):
-        quarter = Quarter.objects.filter(slug=request.GET["quarter"][:120]).first()
+        slug = request.GET["quarter"][:120]
+        # Only a well-formed slug reaches the database (PostgreSQL refuses a NUL byte, say).
+        valid = slug_re.fullmatch(slug)
+        quarter = Quarter.objects.filter(slug=slug).first() if valid else None
         offers = offers.for_quarter(quarter) if quarter else offers.none()
     today = timezone.localdate()
     end = today + timedelta(days=6)

@@ -14,27 +14,29 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "address",
+    ("address", "status"),
     [
-        "/ar/angebote/?q=%00",
-        "/ar/angebote/?quarter=a%00b",
-        "/ar/angebote/diese-woche/?quarter=%00",
-        "/ar/quartiere/?quarter=%00",
-        "/api/hsds/services?page=%00",
+        ("/ar/angebote/?q=%00", 200),
+        ("/ar/angebote/?quarter=a%00b&category=%00", 200),
+        ("/ar/angebote/diese-woche/?quarter=%00", 200),
+        ("/ar/quartiere/?quarter=%00", 200),
+        ("/api/hsds/services?page=%00", 404),
     ],
 )
-def test_a_nul_byte_in_a_filter_is_a_400_in_the_visitors_language(client, address):
+def test_a_nul_byte_in_a_filter_is_validated_away_before_any_query(client, address, status):
+    """On PostgreSQL a NUL byte reaching a query is a DataError; run this file there too."""
     response = client.get(address, HTTP_ACCEPT_LANGUAGE="ar")
-    assert response.status_code == 400
+    assert response.status_code == status
     assert "Retry-After" not in response
-    html = response.content.decode()
-    assert '<html lang="ar" dir="rtl">' in html
-    assert "Traceback" not in html
+    assert "Traceback" not in response.content.decode()
 
 
-def test_a_nul_byte_in_a_posted_form_is_a_400(client):
-    response = client.post(reverse("offers:propose"), {"title": "Spiele\x00abend"})
-    assert response.status_code == 400
+def test_a_nul_byte_in_a_posted_form_is_a_form_error_that_keeps_the_text(client):
+    response = client.post(
+        reverse("offers:propose"), {"title": "Spieleabend", "description": "Brett\x00spiele"}
+    )
+    assert response.status_code == 200
+    assert "Spieleabend" in response.content.decode()
 
 
 @override_settings(ROOT_URLCONF="tests.foundation.failing_urls", DEBUG=False)
