@@ -2,11 +2,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from centers.models import Quarter
-from portal import forms as portal_forms
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A choice by slug; a value no slug can be (a NUL byte, say) never reaches the database."""
+
+    def to_python(self, value):
+        if value and "\x00" in str(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
 
 
 class QuarterPickerForm(forms.Form):
-    quarter = portal_forms.ModelChoiceField(
+    quarter = SlugChoiceField(
         label=_("My neighbourhood"),
         queryset=Quarter.objects.all(),
         to_field_name="slug",

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from centers.forms import QuarterPickerForm
 from centers.models import Centre, Document, ProcessFacts, Quarter
+from portal.cache import page_cache_params
 from staff.permissions import preview_response, visible_to
 
 
@@ -21,6 +22,7 @@ def overview(request):
     )
 
 
+@page_cache_params("quarter")
 @require_safe
 def quarter_list(request):
     """The "my neighbourhood" picker: a plain GET form, so it works without JavaScript."""

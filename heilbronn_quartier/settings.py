@@ -182,6 +182,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # rate limits count across workers. "pages" holds whole anonymous pages, per process without
 # Redis, invalidated through a stamp file that all workers of a host see (see cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Answers larger than this are never cached; the per-process store is bounded in bytes (with
+# Redis, set maxmemory and an allkeys-lru policy there: README, "Production").
+PAGE_CACHE_MAX_ITEM_BYTES = env_int("PAGE_CACHE_MAX_ITEM_BYTES", 1024 * 1024)
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024)
 if os.environ.get("REDIS_URL"):
     _redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -197,9 +201,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "portal.cache.BoundedLocMemCache",
             "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "OPTIONS": {
+                "MAX_BYTES": PAGE_CACHE_MAX_BYTES,
+                "MAX_ITEM_BYTES": PAGE_CACHE_MAX_ITEM_BYTES,
+                "MAX_ENTRIES": 100_000,
+            },
         },
     }
     PAGE_CACHE_STAMP = Path(

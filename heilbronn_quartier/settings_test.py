@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-never-use-in-production")
 
 from heilbronn_quartier.settings import *  # noqa: E402, F403
-from heilbronn_quartier.settings import BASE_DIR  # noqa: E402
+from heilbronn_quartier.settings import BASE_DIR, PAGE_CACHE_MAX_BYTES  # noqa: E402
 
 # pytest-xdist runs the suite in several processes: each keeps its own files.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -49,7 +49,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
+    "pages": {
+        "BACKEND": "portal.cache.BoundedLocMemCache",
+        "LOCATION": "p",
+        "OPTIONS": {"MAX_BYTES": PAGE_CACHE_MAX_BYTES, "MAX_ENTRIES": 100_000},
+    },
 }
 # Tests that exercise the page cache switch it on themselves.
 PAGE_CACHE_SECONDS = 0

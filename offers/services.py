@@ -16,6 +16,7 @@ from centers.models import Centre
 from offers.models import CostType, OfferState, Recurrence
 from offers.schedule import ICAL_DAYS, rrule_parts, series_start
 from portal.lib.spreadsheets import safe_row
+from portal.lib.text import one_line, without_control_characters
 
 PRODID = "-//Stadt Heilbronn//Quartiersportal Angebote//DE"
 UID_DOMAIN = "quartier.heilbronn.de"
@@ -46,7 +47,7 @@ def _event(offer, slot, absolute_url):
     tz = timezone.get_default_timezone()
     event = Event()
     event.add("uid", slot_uid(slot))
-    event.add("summary", offer.title)
+    event.add("summary", one_line(offer.title))
     event.add("dtstamp", offer.updated_at or timezone.now())
     first_day = slot.date if slot.recurrence == Recurrence.SINGLE else _first_day(slot, offer)
     start = datetime.combine(first_day, slot.start_time, tzinfo=tz)
@@ -65,8 +66,8 @@ def _event(offer, slot, absolute_url):
     elif slot.date in offer.cancelled_dates():
         event.add("status", "CANCELLED")
     if offer.summary:
-        event.add("description", offer.summary)
-    location = ", ".join(part for part in [offer.place_name, offer.address_line] if part)
+        event.add("description", without_control_characters(offer.summary))
+    location = one_line(", ".join(part for part in [offer.place_name, offer.address_line] if part))
     if location:
         event.add("location", location)
     event.add("url", absolute_url)
@@ -101,7 +102,8 @@ def build_calendar(offers, name, absolute_url):
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # An X- property is written as it is: a line break in it would end the line.
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add_component(_vtimezone())
     for offer in offers:
@@ -455,8 +457,8 @@ def json_ld(offer, url, next_occurrence=None):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": offer.title,
-        "description": offer.summary or offer.description[:300],
+        "name": one_line(offer.title),
+        "description": without_control_characters(offer.summary or offer.description[:300]),
         "url": url,
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": (
@@ -471,7 +473,7 @@ def json_ld(offer, url, next_occurrence=None):
     if next_occurrence:
         data["startDate"] = next_occurrence.start.isoformat()
         data["endDate"] = next_occurrence.end.isoformat()
-    place = {"@type": "Place", "name": offer.place_name or offer.title}
+    place = {"@type": "Place", "name": one_line(offer.place_name or offer.title)}
     if offer.address_line:
         site = offer.site if offer.site_id else None
         place["address"] = {

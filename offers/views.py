@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
+from portal.cache import page_cache_params
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
 HSDS_PAGE_SIZE = 50
@@ -27,6 +29,7 @@ def _public():
     return Offer.objects.published().for_listing()
 
 
+@page_cache_params(*OfferFilterForm.base_fields, "page")
 @require_safe
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
@@ -82,12 +85,16 @@ def offer_detail(request, slug):
     return preview_response(response) if preview else response
 
 
+@page_cache_params("quarter")
 @require_safe
 def this_week(request):
     quarter = None
     offers = Offer.objects.published().for_calendar()
     if request.GET.get("quarter"):
-        quarter = Quarter.objects.filter(slug=request.GET["quarter"][:120]).first()
+        slug = request.GET["quarter"][:120]
+        # Only a well-formed slug reaches the database (PostgreSQL refuses a NUL byte, say).
+        valid = slug_re.fullmatch(slug)
+        quarter = Quarter.objects.filter(slug=slug).first() if valid else None
         offers = offers.for_quarter(quarter) if quarter else offers.none()
     today = timezone.localdate()
     end = today + timedelta(days=6)
@@ -262,6 +269,7 @@ def _out_of_range():
     return JsonResponse({"error": "page out of range"}, status=404)
 
 
+@page_cache_params("page")
 @require_safe
 def hsds_services(request):
     with translation.override(settings.LANGUAGE_CODE):

@@ -5,6 +5,17 @@ is part of every key, so all cached pages are bypassed immediately. With Redis t
 in Redis and is shared by every app server; without it, in the modification time of a stamp file
 that all workers of one host share, which costs a stat() instead of a query. A short lifetime
 covers what changes with the clock alone (scheduled publishing, a survey opening, "this week").
+
+Hostile visitors must not be able to fill it (issue 17):
+- the key is scheme + validated host + language + path + only the query parameters the view
+  declares with @page_cache_params, sorted; an address with any other parameter (?cb=123) is
+  answered but never stored, so made-up parameters cannot create entries;
+- the host is validated (request.get_host(), 400 for a foreign one) before a cached answer is
+  looked up, and is part of the key, so no visitor ever gets a page built for another host;
+- the per-process store (BoundedLocMemCache) is limited in bytes, not entries, and a single
+  answer larger than PAGE_CACHE_MAX_ITEM_BYTES is never stored;
+- rows residents create (offer proposals, survey answers and drafts, history rows) never bump
+  the version.
 """
 
 import hashlib
@@ -13,10 +24,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 VERSION_KEY = "page-cache:version"
-CONTENT_APPS = {"centers", "contacts", "offers", "survey", "portal"}
+CONTENT_APPS = {"centers", "contacts", "network", "offers", "survey", "portal"}
 # Rows residents create all the time and that no cached page shows: a survey answer must not
 # flush every cached page while the survey is announced in the newspaper.
 NOT_CONTENT = {"survey.response", "survey.answer", "survey.draft", "survey.responsechange"}
@@ -39,10 +53,28 @@ def current_version():
         return 0
 
 
+def _made_by_a_resident(sender, kwargs):
+    """Saves that no cached page can show: resident-made rows and history rows."""
+    if sender._meta.label_lower in NOT_CONTENT:
+        return True
+    # django-simple-history's rows accompany a save that bumps the version itself (or, for a
+    # resident's row, must not bump it).
+    if sender.__name__.startswith("Historical"):
+        return True
+    # What residents send in (a suggested offer, a registration, an idea) arrives unpublished;
+    # editors' later saves do count.
+    instance = kwargs.get("instance")
+    if not kwargs.get("created"):
+        return False
+    if getattr(instance, "is_proposal", False) or getattr(instance, "registered_online", False):
+        return True
+    return sender._meta.label_lower == "network.idea" and not instance.is_shown
+
+
 def invalidate_pages(**kwargs):
     sender = kwargs.get("sender")
     if sender is not None and (
-        sender._meta.app_label not in CONTENT_APPS or sender._meta.label_lower in NOT_CONTENT
+        sender._meta.app_label not in CONTENT_APPS or _made_by_a_resident(sender, kwargs)
     ):
         return
     if settings.PAGE_CACHE_STAMP is None:
@@ -59,11 +91,53 @@ def invalidate_pages(**kwargs):
     os.utime(stamp, ns=(now, now))
 
 
+def page_cache_params(*names):
+    """Declares the query parameters a view understands; only those may be part of a cache key.
+
+    A view without this decorator is cached only when its address has no query string at all.
+    """
+
+    def decorate(view):
+        view.page_cache_params = frozenset(names)
+        return view
+
+    return decorate
+
+
+# Longer values, or more of them, are not worth a cache entry: the page is rendered and not kept.
+MAX_PARAM_VALUE_LENGTH = 100
+MAX_PARAM_VALUES = 12
+
+
+def _query_for_key(request, language):
+    """The sorted query parameters the view understands, or None: render, but don't store."""
+    if not request.GET:
+        return ""
+    try:
+        with translation.override(language):
+            view = resolve(request.path_info).func
+    except Resolver404:
+        return None
+    allowed = getattr(view, "page_cache_params", frozenset())
+    pairs = [(name, value) for name, values in request.GET.lists() for value in values]
+    if len(pairs) > MAX_PARAM_VALUES or any(
+        name not in allowed or len(value) > MAX_PARAM_VALUE_LENGTH for name, value in pairs
+    ):
+        return None
+    return "&".join(f"{name}={value}" for name, value in sorted(pairs))
+
+
 def page_key(request):
+    """The cache key of a request, or None when the answer must not be stored."""
     # Paths without a language prefix (/api/hsds/) answer in the language the visitor asks for.
     language = translation.get_language_from_request(request, check_path=True)
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{current_version()}:{language}:{request.method}:{address}"
+    query = _query_for_key(request, language)
+    if query is None:
+        return None
+    # get_host() has validated the host against ALLOWED_HOSTS before we get here.
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page-cache:{current_version()}:{language}:{request.method}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -73,7 +147,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
+        # A foreign Host header is refused (DisallowedHost, 400) before any cached answer.
+        request.get_host()
         key = page_key(request)
+        if key is None:
+            return self.get_response(request)
         response = _pages().get(key)
         if response is not None:
             return response
@@ -98,6 +176,7 @@ class AnonymousPageCacheMiddleware:
         return (
             response.status_code == 200
             and not response.streaming
+            and len(response.content) <= settings.PAGE_CACHE_MAX_ITEM_BYTES
             and not response.cookies
             # A page with a form carries a CSRF token: never share it.
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -105,3 +184,36 @@ class AnonymousPageCacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
         )
+
+
+class BoundedLocMemCache(LocMemCache):
+    """Django's per-process memory cache, limited by the bytes it holds instead of entries.
+
+    OPTIONS: MAX_BYTES (all entries together, pickled) and MAX_ITEM_BYTES (larger values are not
+    stored). When a new entry does not fit, the least recently used entries make room.
+    """
+
+    def __init__(self, name, params):
+        super().__init__(name, params)
+        options = params.get("OPTIONS", {})
+        self.max_bytes = int(options.get("MAX_BYTES", 64 * 1024 * 1024))
+        self.max_item_bytes = int(options.get("MAX_ITEM_BYTES", 2 * 1024 * 1024))
+
+    def stored_bytes(self):
+        with self._lock:
+            return self._stored_bytes()
+
+    def _stored_bytes(self):
+        return sum(len(value) for value in self._cache.values())
+
+    def _set(self, key, value, timeout=DEFAULT_TIMEOUT):
+        if len(value) > self.max_item_bytes:
+            self._delete(key)
+            return
+        super()._set(key, value, timeout)
+        stored = self._stored_bytes()
+        while stored > self.max_bytes and len(self._cache) > 1:
+            # The least recently used entry is last (get() and set() move entries to the front).
+            old_key, old_value = self._cache.popitem()
+            self._expire_info.pop(old_key, None)
+            stored -= len(old_value)

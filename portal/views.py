@@ -2,7 +2,7 @@ import logging
 import sys
 
 from django.core.exceptions import RequestDataTooBig
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -123,7 +123,13 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Django calls this inside its `except` block, so the failure is still at hand.
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    error = sys.exc_info()[1]
+    if isinstance(error, DataError):
+        # A value the database refuses (too long, out of range, a NUL byte on PostgreSQL) came
+        # from the visitor: their request is at fault, not the database.
+        return _error_page(request, "400.html", 400)
+    if isinstance(error, (OperationalError, InterfaceError)):
+        # Only a database that cannot be reached is an outage worth a "try again later".
         response = _error_page(request, "503.html", 503)
         response["Retry-After"] = "60"
         return response

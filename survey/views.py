@@ -38,6 +38,26 @@ def _questionnaire_form(survey, data=None):
     )
 
 
+# The surveys this worker has shown, per content version: when the database goes away between
+# showing the questionnaire and the POST, the answers still come back (issue 17). Only surveys
+# that exist are kept, so made-up addresses cannot grow this.
+_shown = {}
+
+
+def _survey_even_during_an_outage(slug):
+    from portal.cache import current_version
+
+    try:
+        survey = _visible_survey(slug)
+    except DatabaseError:
+        kept = _shown.get(slug)
+        if kept is None or kept[0] != current_version():
+            raise
+        return kept[1]
+    _shown[slug] = (current_version(), survey)
+    return survey
+
+
 @require_safe
 def landing(request):
     survey = Survey.objects.current()
@@ -112,13 +132,17 @@ def _rate_limited(request):
     if not rate:
         return False
     # The limiter keys on a hash of the address, kept only for the window in the cache.
-    return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
+    try:
+        return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
+    except DatabaseError:
+        # The database cache is gone with the database; storing will fail and say so.
+        return False
 
 
 @never_cache
 @sensitive_post_parameters()
 def questionnaire(request, slug):
-    survey = _visible_survey(slug)
+    survey = _survey_even_during_an_outage(slug)
     if not survey.is_open:
         status = 403 if request.method == "POST" else 200
         return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)

@@ -2,6 +2,10 @@
 
 PostgreSQL goes through pg_dump/pg_restore (custom format); SQLite through its online backup API,
 so a running portal can be backed up without stopping it.
+
+A backup holds password hashes, TOTP seeds, sessions and survey answers: the folder is created
+with mode 0700 and every file in it with 0600, owned by the user who runs the command (the
+service user). A restore refuses a backup that anyone else could have changed.
 """
 
 import hashlib
@@ -9,8 +13,10 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import tarfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -41,21 +47,57 @@ def _pg_environment():
     return env
 
 
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+@contextmanager
+def _private_files():
+    """Everything created inside (also by pg_dump) is readable by its owner only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def backup(target):
     target = Path(target)
-    target.mkdir(parents=True, exist_ok=True)
-    files = [_backup_database(target), _backup_media(target)]
-    manifest = {
-        "vendor": connection.vendor,
-        "files": {path.name: _checksum(path) for path in files},
-    }
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    with _private_files():
+        target.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+        target.chmod(FOLDER_MODE)
+        files = [_backup_database(target), _backup_media(target)]
+        manifest = {
+            "vendor": connection.vendor,
+            "files": {path.name: _checksum(path) for path in files},
+        }
+        (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
+        for path in [*files, target / MANIFEST]:
+            path.chmod(FILE_MODE)
     return target
+
+
+def _refuse_if_others_could_write(source, names):
+    """A backup that another user could have changed might restore anything: refuse it."""
+    me = os.geteuid()
+    for path in [source, *(source / name for name in names)]:
+        info = path.stat()
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise ValueError(
+                f"{path} can be written by other users (mode {stat.filemode(info.st_mode)}); "
+                f"restore refuses it. Check the backup, then: chmod go-w {path}"
+            )
+        if info.st_uid not in {me, 0}:
+            raise ValueError(
+                f"{path} belongs to another user (uid {info.st_uid}); restore refuses it"
+            )
 
 
 def restore(source):
     source = Path(source)
+    _refuse_if_others_could_write(source, [MANIFEST])
     manifest = json.loads((source / MANIFEST).read_text())
+    _refuse_if_others_could_write(source, manifest["files"])
     if manifest["vendor"] != connection.vendor:
         raise ValueError(f"backup is of {manifest['vendor']}, database is {connection.vendor}")
     for name, expected in manifest["files"].items():

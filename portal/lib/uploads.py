@@ -2,7 +2,6 @@
 
 import io
 import secrets
-from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -17,16 +16,47 @@ MIN_IMAGE_SIDE = 64
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
+def detected_extension(fileobj):
+    """The extension of what the file really is: .pdf, .jpg, .png, .webp, or .bin otherwise."""
+    head = _read_head(fileobj, 1024)
+    if head.lstrip().startswith(b"%PDF-"):
+        return ".pdf"
+    try:
+        with Image.open(fileobj) as image:
+            image_format = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        image_format = None
+    finally:
+        fileobj.seek(0)
+    return f".{IMAGE_FORMATS[image_format]}" if image_format in IMAGE_FORMATS else ".bin"
+
+
 @deconstructible
 class RandomName:
-    """upload_to that keeps no part of the uploader's file name: `<folder>/<random>.<ext>`."""
+    """upload_to that keeps no part of the uploader's file name: `<folder>/<random>.<ext>`.
+
+    The extension is that of the detected type (bericht.html holding a PDF is stored as .pdf),
+    so the web server never serves an upload as anything but what it was validated as.
+    """
 
     def __init__(self, folder):
         self.folder = folder
 
     def __call__(self, instance, filename):
-        extension = PurePosixPath(filename).suffix.lower()[:6]
+        extension = self._extension(instance, filename)
         return f"{self.folder}/{secrets.token_urlsafe(16)}{extension}"
+
+    def _extension(self, instance, filename):
+        from django.db.models import FileField
+
+        fields = instance._meta.concrete_fields if instance is not None else []
+        for field in fields:
+            if not isinstance(field, FileField) or field.upload_to != self:
+                continue
+            field_file = getattr(instance, field.attname)
+            if field_file and not field_file._committed and field_file.name == filename:
+                return detected_extension(field_file.file)
+        return ".bin"
 
     def __eq__(self, other):
         return isinstance(other, RandomName) and other.folder == self.folder
@@ -57,12 +87,69 @@ def validate_pdf(upload):
         reader = PdfReader(upload, strict=False)
         if len(reader.pages) < 1:
             raise PdfReadError("no pages")
+        active = active_pdf_content(reader)
     except Exception as error:  # pypdf raises many types for broken files
         raise ValidationError(
             _("The PDF file is damaged and cannot be read."), code="broken_pdf"
         ) from error
     finally:
         upload.seek(0)
+    if active:
+        raise ValidationError(
+            _(
+                "This PDF contains scripts, automatic actions or attached files, which are not "
+                "accepted. Please save or print it again as a plain PDF and upload that."
+            ),
+            code="pdf_active_content",
+        )
+
+
+# Names that make a PDF run something or carry other files. An /OpenAction that is only a
+# destination (open at page 1, fit width) is harmless; as an action dictionary it is refused.
+ACTIVE_PDF_NAMES = {
+    "/JavaScript",
+    "/JS",
+    "/AA",
+    "/Launch",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/RichMedia",
+    "/XFA",
+}
+MAX_PDF_OBJECTS = 200_000
+
+
+def active_pdf_content(reader):
+    """The names of active content found anywhere in the PDF's object graph (empty if none)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    found = set()
+    seen = set()
+    pending = [reader.trailer]
+    visited = 0
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            reference = (item.idnum, item.generation)
+            if reference in seen:
+                continue
+            seen.add(reference)
+            item = item.get_object()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            raise ValueError("too many objects to inspect")
+        if isinstance(item, DictionaryObject):
+            for name, value in item.items():
+                if name in ACTIVE_PDF_NAMES:
+                    found.add(str(name))
+                if name == "/S" and value in {"/JavaScript", "/Launch", "/ImportData"}:
+                    found.add(str(value))
+                if name == "/OpenAction" and isinstance(value.get_object(), DictionaryObject):
+                    found.add("/OpenAction")
+                pending.append(value)
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+    return found
 
 
 def validate_image(upload):

@@ -1,3 +1,5 @@
+import stat
+
 import pytest
 from django.core.management import call_command
 
@@ -36,4 +38,31 @@ def test_a_damaged_backup_is_refused_and_changes_nothing(tmp_path):
 
     with pytest.raises(CommandError, match="checksum"):
         call_command("restore", str(tmp_path / "backup"), yes=True)
+    assert Centre.objects.filter(slug="added-after-backup").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_can_be_read_by_its_owner_only(tmp_path):
+    make_centre(slug="secret-keeper")
+    target = tmp_path / "backups" / "today"
+    call_command("backup", target=str(target))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    files = list(target.iterdir())
+    assert {path.name for path in files} >= {"manifest.json", "media.tar.gz"}
+    assert {stat.S_IMODE(path.stat().st_mode) for path in files} == {0o600}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("name", [".", "manifest.json", "media.tar.gz"])
+def test_a_backup_others_could_have_changed_is_refused(tmp_path, name):
+    from django.core.management.base import CommandError
+
+    make_centre(slug="kept")
+    target = tmp_path / "backup"
+    call_command("backup", target=str(target))
+    (target / name).chmod(0o777 if name == "." else 0o666)
+    make_centre(slug="added-after-backup")
+
+    with pytest.raises(CommandError, match="other users"):
+        call_command("restore", str(target), yes=True)
     assert Centre.objects.filter(slug="added-after-backup").exists()

@@ -97,3 +97,26 @@ def test_the_dashboard_shows_a_new_paper_response_at_once(client, full, django_u
         batch="7",
     )
     assert client.get(url).context["total"] == 1
+
+
+def test_answers_sent_while_the_database_is_gone_come_back_with_a_request_to_send_again(
+    client, full
+):
+    client.get(_url(full["survey"], "tr"))  # the visitor opens the questionnaire
+    answers = valid_post(full, Q6="Mehr Bänke am Platz")
+    database_gone = OperationalError("connection refused")
+    with (
+        mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=database_gone),
+        mock.patch("django.db.backends.utils.CursorWrapper.executemany", side_effect=database_gone),
+    ):
+        response = client.post(_url(full["survey"], "tr"), answers)
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert 'lang="tr"' in html
+    assert "Mehr Bänke am Platz" in html
+    with translation.override("tr"):
+        notice = translation.gettext(
+            "Your answers could not be saved. Please send them again in a moment."
+        )
+    assert notice in html
+    assert Response.objects.count() == 0
