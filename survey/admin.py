@@ -108,7 +108,16 @@ class ChoiceAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 class AnswerInline(admin.TabularInline):
     model = Answer
     extra = 0
-    readonly_fields = ("question", "choice", "row", "quarter", "value", "dont_know", "text")
+    readonly_fields = (
+        "question",
+        "choice",
+        "row",
+        "quarter",
+        "value",
+        "dont_know",
+        "missing",
+        "text",
+    )
     can_delete = False
 
     def has_add_permission(self, request, obj=None):

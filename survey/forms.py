@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.lib.translations import is_fallback
 from survey.models import Answer, Channel, QuestionKind
-from survey.services import DONT_KNOW, DONT_KNOW_CODE, other_name, row_name
+from survey.services import DONT_KNOW, DONT_KNOW_CODE, is_visible, other_name, row_name
 
 # Form fields accept Arabic-Indic and Persian digits and store Western digits (GLOSSARY.md).
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -50,14 +50,6 @@ def _posted(data, name):
         raw = data.get(name, [])
         raw = raw if isinstance(raw, list) else [raw]
     return [str(value).strip() for value in raw if str(value).strip()]
-
-
-def is_visible(question, selected):
-    """Skip logic: a conditional question counts only if its condition's answer was chosen."""
-    condition = question.show_if_choice
-    if condition is None:
-        return True
-    return condition.pk in selected.get(condition.question_id, set())
 
 
 # --- Fields ---------------------------------------------------------------------------------

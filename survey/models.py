@@ -293,6 +293,21 @@ class MatrixRow(TranslationTracked):
         return f"{self.question.code}.{self.code} {self.label}"
 
 
+class Missing(models.IntegerChoices):
+    """Why a question has no ordinary answer: one code per reason, the same in every export.
+
+    "Not shown" and "not answered" are never stored: a question skipped by its condition, or one
+    left blank, simply has no answer row; the exports write these codes for it. A stored answer
+    with ``missing`` set keeps what was ticked (all the ticks of an over-ticked question), so
+    nothing the resident marked is lost.
+    """
+
+    NOT_SHOWN = -1, _("not shown (skipped by an earlier answer)")
+    NOT_ANSWERED = -2, _("not answered")
+    SEVERAL = -3, _("several ticked")
+    UNREADABLE = -4, _("unreadable")
+
+
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online")
     PAPER = "paper", _("Paper")
@@ -355,6 +370,16 @@ class Answer(models.Model):
     value = models.IntegerField(_("value"), null=True, blank=True)
     dont_know = models.BooleanField(_("don't know"), default=False)
     text = models.TextField(_("text"), blank=True)
+    missing = models.SmallIntegerField(
+        _("missing value"),
+        choices=[
+            (Missing.SEVERAL, Missing.SEVERAL.label),
+            (Missing.UNREADABLE, Missing.UNREADABLE.label),
+        ],
+        null=True,
+        blank=True,
+        help_text=_("Set when the paper form was over-ticked or unreadable; not counted."),
+    )
 
     class Meta:
         verbose_name = _("answer")

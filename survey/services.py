@@ -13,11 +13,29 @@ from django.views.decorators.debug import sensitive_variables
 
 from centers.models import Quarter
 from portal.lib.spreadsheets import safe_row
-from survey.models import Answer, Channel, Question, QuestionKind, Response
+from survey.models import Answer, Channel, Missing, Question, QuestionKind, Response
 
 DONT_KNOW = "dk"
 # On paper and in exports "don't know" has the number 99.
 DONT_KNOW_CODE = 99
+# How the codebook explains the missing-value codes (the codebook is German).
+MISSING_DE = {
+    Missing.NOT_SHOWN: "nicht gezeigt (Filterfrage)",
+    Missing.NOT_ANSWERED: "keine Angabe",
+    Missing.SEVERAL: "mehrere angekreuzt",
+    Missing.UNREADABLE: "unleserlich",
+}
+
+
+def is_visible(question, selected):
+    """Skip logic: a conditional question counts only if its condition's answer was chosen.
+
+    ``selected`` maps question ids to the ids of the options ticked (over-ticked ones too).
+    """
+    condition = question.show_if_choice
+    if condition is None:
+        return True
+    return condition.pk in selected.get(condition.question_id, set())
 
 
 # Questions and quarters change only when editors save, which bumps the content version; between
@@ -102,6 +120,7 @@ def _signature(answer):
         answer.value,
         answer.dont_know,
         answer.text,
+        answer.missing,
     )
 
 
@@ -180,7 +199,8 @@ def _bars(pairs, total):
 def aggregate(survey, questions, quarters, responses):
     """Counts for the dashboard and the public results page, in a fixed number of queries."""
     total = responses.count()
-    answers = Answer.objects.filter(response__in=responses)
+    # Over-ticked and unreadable answers are kept, but they are no answer to count.
+    answers = Answer.objects.filter(response__in=responses, missing__isnull=True)
     counts = {}
     for row in answers.values(
         "question_id", "choice_id", "row_id", "quarter_id", "value", "dont_know"
@@ -281,7 +301,7 @@ def breakdowns(responses):
     )
     by_channel = list(responses.values_list("channel").annotate(n=Count("id")).order_by("channel"))
     by_quarter = list(
-        Answer.objects.filter(response__in=responses, quarter__isnull=False)
+        Answer.objects.filter(response__in=responses, quarter__isnull=False, missing__isnull=True)
         .values_list("quarter__name")
         .annotate(n=Count("id"))
         .order_by("quarter__name")
@@ -321,22 +341,35 @@ FIXED_COLUMNS = [
 ]
 
 
+def _missing_de(question, *codes):
+    """The missing-value codes a column of this question can hold, explained."""
+    if not codes:
+        codes = [Missing.NOT_ANSWERED, Missing.UNREADABLE]
+        if question.kind != QuestionKind.TEXT and question.kind != QuestionKind.NUMBER:
+            codes.insert(1, Missing.SEVERAL)
+        if question.show_if_choice_id:
+            codes.insert(0, Missing.NOT_SHOWN)
+    return "; ".join(f"{int(code)} = {MISSING_DE[code]}" for code in codes)
+
+
 def _labels_de(question):
     if question.has_choices:
-        return "; ".join(f"{c.code} = {c.label_de}" for c in question.choices.all())
-    if question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
+        values = "; ".join(f"{c.code} = {c.label_de}" for c in question.choices.all())
+    elif question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
         parts = [
             f"{question.scale_min} = {question.scale_min_label_de}".strip(" ="),
             f"{question.scale_max} = {question.scale_max_label_de}".strip(" ="),
         ]
         if question.allow_dont_know:
             parts.append(f"{DONT_KNOW_CODE} = weiß nicht")
-        return "; ".join(parts)
-    if question.kind == QuestionKind.QUARTER:
-        return "Name des Quartiers"
-    if question.kind == QuestionKind.NUMBER:
-        return "Zahl"
-    return "Freitext"
+        values = "; ".join(parts)
+    elif question.kind == QuestionKind.QUARTER:
+        values = "Name des Quartiers"
+    elif question.kind == QuestionKind.NUMBER:
+        values = "Zahl"
+    else:
+        values = "Freitext"
+    return f"{values}; {_missing_de(question)}"
 
 
 def codebook(questions):
@@ -350,7 +383,7 @@ def codebook(questions):
                     (
                         f"{question.code}_{choice.code}",
                         f"{text} – {choice.label_de}",
-                        "0 = nicht gewählt; 1 = gewählt",
+                        f"0 = nicht gewählt; 1 = gewählt; {_missing_de(question)}",
                     )
                 )
                 if choice.is_other:
@@ -375,6 +408,33 @@ def codebook(questions):
     return rows
 
 
+def _value_columns(question):
+    """The columns holding this question's answer (not the "other" texts)."""
+    if question.kind == QuestionKind.MULTIPLE:
+        return [f"{question.code}_{choice.code}" for choice in question.choices.all()]
+    if question.kind == QuestionKind.MATRIX:
+        return [row_name(question, row) for row in question.rows.all()]
+    return [question.code]
+
+
+def _cell(answers, kind):
+    """One column's value from the answers stored for it (several if over-ticked)."""
+    if not answers:
+        return int(Missing.NOT_ANSWERED)
+    answer = answers[0]
+    if answer.missing is not None:
+        return answer.missing
+    if answer.dont_know:
+        return DONT_KNOW_CODE
+    if kind == QuestionKind.SINGLE:
+        return answer.choice.code
+    if kind == QuestionKind.QUARTER:
+        return answer.quarter.name if answer.quarter else ""
+    if kind in (QuestionKind.SCALE, QuestionKind.NUMBER, QuestionKind.MATRIX):
+        return answer.value
+    return answer.text
+
+
 @sensitive_variables()
 def _response_cells(response, questions):
     cells = {
@@ -385,32 +445,40 @@ def _response_cells(response, questions):
         "source": response.source,
         "batch": response.batch,
     }
-    for question in questions:
-        if question.kind == QuestionKind.MULTIPLE:
-            for choice in question.choices.all():
-                cells[f"{question.code}_{choice.code}"] = 0
+    given, selected = {}, {}
     for answer in response.answers.all():
-        question = answer.question
+        given.setdefault(answer.question_id, []).append(answer)
+        if answer.choice_id:
+            selected.setdefault(answer.question_id, set()).add(answer.choice_id)
+    for question in questions:
+        answers = given.get(question.pk, [])
+        if not is_visible(question, selected):
+            for column in _value_columns(question):
+                cells[column] = int(Missing.NOT_SHOWN)
+            continue
+        for answer in answers:
+            if answer.text and answer.choice_id:
+                if question.kind == QuestionKind.MULTIPLE:
+                    cells[f"{question.code}_{answer.choice.code}_other"] = answer.text
+                else:
+                    cells[other_name(question)] = answer.text
         if question.kind == QuestionKind.MULTIPLE:
-            cells[f"{question.code}_{answer.choice.code}"] = 1
-            if answer.text:
-                cells[f"{question.code}_{answer.choice.code}_other"] = answer.text
-        elif question.kind == QuestionKind.SINGLE:
-            cells[question.code] = answer.choice.code
-            if answer.text:
-                cells[other_name(question)] = answer.text
-        elif question.kind == QuestionKind.QUARTER:
-            cells[question.code] = answer.quarter.name if answer.quarter else ""
+            codes = {answer.missing for answer in answers} - {None}
+            ticked = {answer.choice_id for answer in answers}
+            for choice in question.choices.all():
+                column = f"{question.code}_{choice.code}"
+                if codes:
+                    cells[column] = min(codes)
+                elif answers:
+                    cells[column] = int(choice.pk in ticked)
+                else:
+                    cells[column] = int(Missing.NOT_ANSWERED)
         elif question.kind == QuestionKind.MATRIX:
-            cells[row_name(question, answer.row)] = (
-                DONT_KNOW_CODE if answer.dont_know else answer.value
-            )
-        elif answer.dont_know:
-            cells[question.code] = DONT_KNOW_CODE
-        elif question.kind in (QuestionKind.SCALE, QuestionKind.NUMBER):
-            cells[question.code] = answer.value
+            for row in question.rows.all():
+                on_row = [answer for answer in answers if answer.row_id == row.pk]
+                cells[row_name(question, row)] = _cell(on_row, question.kind)
         else:
-            cells[question.code] = answer.text
+            cells[question.code] = _cell(answers, question.kind)
     return cells
 
 
