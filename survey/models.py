@@ -102,6 +102,11 @@ class Survey(TranslationTracked):
     is_current = models.BooleanField(
         _("current survey"), default=False, help_text=_("The survey /meinQuartier leads to.")
     )
+    wave = models.PositiveSmallIntegerField(
+        _("wave"),
+        default=1,
+        help_text=_("Which round of this survey; printed in the code on every paper page."),
+    )
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated duration (minutes)"), default=10
     )
@@ -337,6 +342,13 @@ class Response(models.Model):
     entered_at = models.DateTimeField(_("entered at"), null=True, blank=True)
     source = models.CharField(_("office or centre"), max_length=160, blank=True)
     batch = models.CharField(_("batch number"), max_length=40, blank=True)
+    serial = models.CharField(
+        _("serial number"),
+        max_length=12,
+        blank=True,
+        db_index=True,
+        help_text=_("Printed at the top of every page of the paper questionnaire."),
+    )
 
     class Meta:
         verbose_name = _("response")

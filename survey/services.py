@@ -364,7 +364,9 @@ def _labels_de(question):
             parts.append(f"{DONT_KNOW_CODE} = weiß nicht")
         values = "; ".join(parts)
     elif question.kind == QuestionKind.QUARTER:
-        values = "Name des Quartiers"
+        quarters = sorted(load_quarters(), key=lambda quarter: quarter.code)
+        values = "; ".join(f"{quarter.code} = {quarter.name}" for quarter in quarters)
+        values += f"; {DONT_KNOW_CODE} = außerhalb Heilbronns / weiß nicht"
     elif question.kind == QuestionKind.NUMBER:
         values = "Zahl"
     else:
@@ -372,11 +374,28 @@ def _labels_de(question):
     return f"{values}; {_missing_de(question)}"
 
 
-def codebook(questions):
-    """[(column, German question text, German value labels)] in export column order."""
+LABELLED_KINDS = (QuestionKind.SINGLE, QuestionKind.QUARTER)
+
+
+def label_name(question):
+    return f"{question.code}_label"
+
+
+def codebook(questions, labels=False):
+    """[(column, German question text, German value labels)] in export column order.
+
+    With ``labels``, each single-choice and neighbourhood column is followed by one holding the
+    chosen answer's German label; the code column stays the one to count with.
+    """
     rows = list(FIXED_COLUMNS)
     for question in questions:
         text = question.text_de
+        if labels and question.kind in LABELLED_KINDS:
+            rows.append((question.code, text, _labels_de(question)))
+            rows.append((label_name(question), f"{text} – Bezeichnung", "Text zum Code"))
+            if any(c.is_other for c in question.choices.all()):
+                rows.append((other_name(question), f"{text} – Sonstiges: Angabe", "Freitext"))
+            continue
         if question.kind == QuestionKind.MULTIPLE:
             for choice in question.choices.all():
                 rows.append(
@@ -429,7 +448,7 @@ def _cell(answers, kind):
     if kind == QuestionKind.SINGLE:
         return answer.choice.code
     if kind == QuestionKind.QUARTER:
-        return answer.quarter.name if answer.quarter else ""
+        return answer.quarter.code if answer.quarter else ""
     if kind in (QuestionKind.SCALE, QuestionKind.NUMBER, QuestionKind.MATRIX):
         return answer.value
     return answer.text
@@ -479,12 +498,26 @@ def _response_cells(response, questions):
                 cells[row_name(question, row)] = _cell(on_row, question.kind)
         else:
             cells[question.code] = _cell(answers, question.kind)
+            cells[label_name(question)] = _label(answers)
     return cells
 
 
-def export_rows(survey, questions):
+def _label(answers):
+    if len(answers) != 1 or answers[0].missing is not None:
+        return ""
+    answer = answers[0]
+    if answer.choice_id:
+        return answer.choice.label_de
+    if answer.quarter_id:
+        return answer.quarter.name
+    if answer.dont_know:
+        return "außerhalb Heilbronns / weiß nicht"
+    return ""
+
+
+def export_rows(survey, questions, labels=False):
     """Header and one row per response, in the codebook's column order."""
-    columns = [row[0] for row in codebook(questions)]
+    columns = [row[0] for row in codebook(questions, labels)]
     by_id = {question.pk: question for question in questions}
     responses = (
         Response.objects.filter(survey=survey)
@@ -511,25 +544,25 @@ def _csv(rows):
     return buffer.getvalue().encode()
 
 
-def export_csv(survey, questions):
-    return _csv(export_rows(survey, questions))
+def export_csv(survey, questions, labels=False):
+    return _csv(export_rows(survey, questions, labels))
 
 
-def codebook_csv(questions):
-    return _csv([("Spalte", "Frage", "Werte"), *codebook(questions)])
+def codebook_csv(questions, labels=False):
+    return _csv([("Spalte", "Frage", "Werte"), *codebook(questions, labels)])
 
 
 @sensitive_variables()
-def export_xlsx(survey, questions):
+def export_xlsx(survey, questions, labels=False):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     data = workbook.create_sheet("Antworten")
-    for row in export_rows(survey, questions):
+    for row in export_rows(survey, questions, labels):
         data.append(safe_row(row))
     book = workbook.create_sheet("Codebuch")
     book.append(["Spalte", "Frage", "Werte"])
-    for row in codebook(questions):
+    for row in codebook(questions, labels):
         book.append(safe_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)

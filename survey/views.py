@@ -21,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
-from survey import services
+from survey import printing, services
 from survey.forms import DashboardFilterForm, PaperEntryForm, QuestionnaireForm, ResumeForm
 from survey.models import Channel, Draft, Response, Survey
 
@@ -189,12 +189,40 @@ def csrf_failure(request, reason=""):
 
 
 @require_safe
+@never_cache  # every print gets new serial numbers: never served from the page cache
 def paper(request, slug):
+    """The printable questionnaire; ``?copies=20`` prints a pile, each with its serial number."""
     survey = _visible_survey(slug)
     form = PaperEntryForm(
         questions=services.load_questions(survey), quarters=services.load_quarters()
     )
-    return render(request, "survey/survey_paper.html", {"survey": survey, "items": form.items})
+    pages = printing.paginate(form.items)
+    try:
+        copies = min(max(int(request.GET.get("copies", 1)), 1), printing.MAX_COPIES)
+    except ValueError:
+        copies = 1
+    language = get_language()
+    printed = []
+    for _copy in range(copies):
+        serial = printing.new_serial()
+        printed.append(
+            {
+                "serial": serial,
+                "pages": [
+                    {
+                        "number": number,
+                        "total": len(pages),
+                        "items": items,
+                        "qr": printing.qr_svg(
+                            printing.qr_payload(survey, language, number, len(pages), serial)
+                        ),
+                    }
+                    for number, items in enumerate(pages, start=1)
+                ],
+            }
+        )
+    context = {"survey": survey, "copies": printed, **printing.return_details(survey)}
+    return render(request, "survey/survey_paper.html", context)
 
 
 @require_safe
@@ -266,19 +294,21 @@ def export(request, slug, kind):
     survey = get_object_or_404(Survey, slug=slug)
     questions = services.load_questions(survey)
     stamp = timezone.localdate().isoformat()
+    # ?labels=1 adds the chosen answer's label beside each single-choice and neighbourhood code.
+    labels = request.GET.get("labels") == "1"
     if kind == "csv":
         body, mime, name = (
-            services.export_csv(survey, questions),
+            services.export_csv(survey, questions, labels),
             "text/csv",
             f"{survey.slug}-{stamp}.csv",
         )
     elif kind == "xlsx":
-        body = services.export_xlsx(survey, questions)
+        body = services.export_xlsx(survey, questions, labels)
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         name = f"{survey.slug}-{stamp}.xlsx"
     elif kind == "codebook":
         body, mime, name = (
-            services.codebook_csv(questions),
+            services.codebook_csv(questions, labels),
             "text/csv",
             f"{survey.slug}-codebuch.csv",
         )
@@ -314,6 +344,14 @@ def _render_paper_form(request, survey, form, response=None):
     return render(request, "survey/paper_entry_form.html", context)
 
 
+def _warn_missing(request, form):
+    """A paper form is taken as filled in; the clerk sees what was stored with a code."""
+    for _anchor, number, message in form.warnings:
+        messages.warning(
+            request, _("Question {number}: {message}").format(number=number, message=message)
+        )
+
+
 @never_cache
 @sensitive_post_parameters()
 @staff_member_required
@@ -324,6 +362,11 @@ def paper_entry(request, slug):
     if request.method != "POST" or not form.is_valid():
         return _render_paper_form(request, survey, form)
     meta = form.meta
+    earlier = (
+        Response.objects.filter(survey=survey, serial=meta["serial"]).first()
+        if meta["serial"]
+        else None
+    )
     response, _created = services.store_response(
         survey,
         form.answers,
@@ -335,7 +378,15 @@ def paper_entry(request, slug):
     messages.success(
         request, _("Paper questionnaire no. {number} has been saved.").format(number=response.pk)
     )
-    query = urlencode(meta)
+    _warn_missing(request, form)
+    if earlier:
+        messages.warning(
+            request,
+            _("A form with this serial number was entered before: no. {number}.").format(
+                number=earlier.pk
+            ),
+        )
+    query = urlencode({name: meta[name] for name in ("language", "source", "batch")})
     return redirect(reverse("survey:paper-entry", kwargs={"slug": survey.slug}) + f"?{query}")
 
 
@@ -355,6 +406,7 @@ def response_edit(request, pk):
         request,
         _("Paper questionnaire no. {number} has been corrected.").format(number=response.pk),
     )
+    _warn_missing(request, form)
     return redirect("survey:dashboard", slug=response.survey.slug)
 
 
