@@ -577,6 +577,18 @@ class QuestionnaireForm(_AnswersForm):
         token = str(self.cleaned_data.get("token") or "")
         return token if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token) else None
 
+    def typed_texts(self):
+        """[(question, text)] of everything written in words, to show back for copying."""
+        texts = []
+        for question in self.questions:
+            for name in self._names[question.pk]:
+                field = self.fields[name]
+                if isinstance(field, TypedTextField):
+                    for value in _posted(self.data, name):
+                        text = clean_typed_text(value).replace("\x00", "")[: field.max_length]
+                        texts.append((question, text))
+        return texts
+
     def draft_data(self):
         """The answers typed so far, to save for later: this form's fields, no control chars."""
         data = {}
@@ -635,6 +647,17 @@ class PaperEntryForm(_AnswersForm):
         values = cls.values_of(response, quarters, paper=True)
         initial = {name: " ".join(given) for name, given in values.items()}
         return initial | {name: getattr(response, name) for name in cls.META_FIELDS}
+
+
+class ChangeReasonForm(forms.Form):
+    """Why a paper response is corrected or deleted; kept in the change log."""
+
+    reason = TypedTextField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+        self.fields["reason"].widget = forms.Textarea(attrs={"rows": 2, "class": "form-control"})
 
 
 class ResumeForm(forms.Form):

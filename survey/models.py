@@ -116,6 +116,15 @@ class Survey(TranslationTracked):
         help_text=_("Shows the aggregated results publicly once the survey has closed."),
     )
     results_text = models.TextField(_("summary of the results"), blank=True)
+    paper_entry_until = models.DateTimeField(
+        _("paper entry until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Paper questionnaires can be entered, corrected and deleted until then. "
+            "Empty: until the results are published. Publishing the results always ends it."
+        ),
+    )
     retention_days = models.PositiveIntegerField(
         _("retention (days after closing)"),
         default=730,
@@ -163,6 +172,13 @@ class Survey(TranslationTracked):
     @property
     def shows_results(self):
         return self.results_published and self.phase == "closed"
+
+    @property
+    def entry_open(self):
+        """Whether paper forms may still be entered, corrected or deleted."""
+        if self.results_published:
+            return False
+        return self.paper_entry_until is None or timezone.now() < self.paper_entry_until
 
     @property
     def retention_ends_at(self):
@@ -423,7 +439,11 @@ class Excerpt(TranslationTracked):
 
 
 class ResponseChange(models.Model):
-    """Who corrected or deleted a paper response, and when."""
+    """Who entered, corrected or deleted a paper response, when, why, and what changed.
+
+    ``changes`` lists, per question (or response field) that changed, the old and the new
+    answers as codes: [{"question": "Q2", "old": ["1"], "new": ["2"]}, ...].
+    """
 
     response_id_ref = models.PositiveBigIntegerField(_("response number"))
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
@@ -432,6 +452,8 @@ class ResponseChange(models.Model):
     )
     action = models.CharField(_("action"), max_length=12)
     at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+    changes = models.JSONField(_("old and new values"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("change of a response")

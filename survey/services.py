@@ -124,13 +124,71 @@ def _signature(answer):
     )
 
 
-def correct_response(response, answers, *, user, **fields):
+def describe(answer):
+    """An answer as the codes an evaluator reads in the export, for the change log."""
+    if answer.missing is not None:
+        mark = {Missing.SEVERAL: "mehrere", Missing.UNREADABLE: "?"}[answer.missing]
+    else:
+        mark = ""
+    parts = []
+    if answer.row_id:
+        parts.append(f"{answer.row.code}:")
+    if answer.choice_id:
+        parts.append(str(answer.choice.code))
+    elif answer.quarter_id:
+        parts.append(str(answer.quarter.code))
+    elif answer.dont_know:
+        parts.append(str(DONT_KNOW_CODE))
+    elif answer.value is not None:
+        parts.append(str(answer.value))
+    if answer.text:
+        parts.append(answer.text)
+    if mark:
+        parts.append(f"({mark})")
+    return " ".join(parts)
+
+
+def _described(answers):
+    return sorted(describe(answer) for answer in answers)
+
+
+def may_change(user, response):
+    """The clerk who entered a paper form, or a colleague of the same centre, may correct or
+    delete it; the office (change/delete permission) any of the centres it oversees. Only within
+    the survey's entry period.
+    """
+    from staff.permissions import centre_ids
+
+    if response.channel != Channel.PAPER or not response.survey.entry_open:
+        return False
+    if user.is_superuser:
+        return True
+    if user.has_perm("survey.change_response") and centre_ids(user) is None:
+        return True
+    if not (
+        user.has_perm("survey.enter_paper_responses") or user.has_perm("survey.change_response")
+    ):
+        return False
+    if response.entered_by_id == user.pk:
+        return True
+    mine = set(centre_ids(user) or ())
+    if not mine and hasattr(user, "staff_profile"):
+        mine = set(user.staff_profile.centres.values_list("pk", flat=True))
+    return (
+        bool(mine)
+        and Response.objects.filter(
+            pk=response.pk, entered_by__staff_profile__centres__in=mine
+        ).exists()
+    )
+
+
+def correct_response(response, answers, *, user, reason="", **fields):
     """Replaces what the clerk changed, and only that: the answers of each question whose
     answers differ, and the changed response fields. Every other answer stays the row it was.
     Logs the correction and refreshes the dashboard. Returns whether anything changed.
     """
     stored = {}
-    for answer in response.answers.select_related("question"):
+    for answer in response.answers.select_related("question", "choice", "row", "quarter"):
         stored.setdefault(answer.question_id, []).append(answer)
     given = {}
     for answer in answers:
@@ -142,6 +200,19 @@ def correct_response(response, answers, *, user, **fields):
         != sorted(map(_signature, given.get(question_id, [])), key=repr)
     ]
     changed_fields = [name for name, value in fields.items() if getattr(response, name) != value]
+    codes = {question.pk: question.code for question in response.survey.questions.all()}
+    log = [
+        {
+            "question": codes.get(question_id, str(question_id)),
+            "old": _described(stored.get(question_id, [])),
+            "new": _described(given.get(question_id, [])),
+        }
+        for question_id in sorted(changed, key=lambda pk: codes.get(pk, ""))
+    ]
+    log += [
+        {"field": name, "old": str(getattr(response, name)), "new": str(fields[name])}
+        for name in changed_fields
+    ]
     with transaction.atomic():
         response.answers.filter(question_id__in=changed).delete()
         new = [answer for question_id in changed for answer in given.get(question_id, [])]
@@ -152,23 +223,38 @@ def correct_response(response, answers, *, user, **fields):
             setattr(response, name, fields[name])
         if changed_fields:
             response.save(update_fields=changed_fields)
-        _log(response, user, "corrected")
+        _log(response, user, "corrected", reason=reason, changes=log)
     if changed:
         bump_responses_version(response.survey_id)
     return bool(changed or changed_fields)
 
 
-def delete_response(response, *, user):
+def delete_response(response, *, user, reason=""):
+    """Deletes a response and logs every answer it held. The only way a response is deleted
+    (screens, Django admin); the retention purge removes whole surveys' data and its log."""
+    answers = response.answers.select_related("question", "choice", "row", "quarter")
+    by_question = {}
+    for answer in answers:
+        by_question.setdefault(answer.question.code, []).append(answer)
+    log = [
+        {"question": code, "old": _described(given), "new": []}
+        for code, given in sorted(by_question.items())
+    ]
     with transaction.atomic():
-        _log(response, user, "deleted")
+        _log(response, user, "deleted", reason=reason, changes=log)
         response.delete()  # post_delete refreshes the dashboard
 
 
-def _log(response, user, action):
+def _log(response, user, action, reason="", changes=()):
     from survey.models import ResponseChange
 
     ResponseChange.objects.create(
-        response_id_ref=response.pk, survey_id=response.survey_id, user=user, action=action
+        response_id_ref=response.pk,
+        survey_id=response.survey_id,
+        user=user,
+        action=action,
+        reason=reason,
+        changes=list(changes),
     )
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
@@ -22,7 +23,13 @@ from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 from survey import printing, services
-from survey.forms import DashboardFilterForm, PaperEntryForm, QuestionnaireForm, ResumeForm
+from survey.forms import (
+    ChangeReasonForm,
+    DashboardFilterForm,
+    PaperEntryForm,
+    QuestionnaireForm,
+    ResumeForm,
+)
 from survey.models import Channel, Draft, Response, Survey
 
 HONEYPOT = "website"
@@ -121,7 +128,11 @@ def questionnaire(request, slug):
     survey = _visible_survey(slug)
     if not survey.is_open:
         status = 403 if request.method == "POST" else 200
-        return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)
+        context = {"survey": survey}
+        if request.method == "POST":
+            # Answers sent after closing are not stored; what was written comes back to copy.
+            context["typed"] = _questionnaire_form(survey, request.POST).typed_texts()
+        return render(request, "survey/survey_closed.html", context, status=status)
     if request.method != "POST":
         return _blank_questionnaire(request, survey)
     form = _questionnaire_form(survey, request.POST)
@@ -332,7 +343,7 @@ def _paper_form(request, survey, response=None):
     return PaperEntryForm(initial=initial, questions=questions, quarters=quarters)
 
 
-def _render_paper_form(request, survey, form, response=None):
+def _render_paper_form(request, survey, form, response=None, reason_form=None):
     # Entering a pile of forms: after each save the cursor waits in the first question.
     form.focus_first = bool(request.GET.get("source")) or bool(form.errors)
     context = {
@@ -340,8 +351,13 @@ def _render_paper_form(request, survey, form, response=None):
         "form": form,
         "summary": form.error_summary(),
         "response": response,
+        "reason_form": reason_form,
     }
     return render(request, "survey/paper_entry_form.html", context)
+
+
+def _entry_closed(request, survey):
+    return render(request, "survey/entry_closed.html", {"survey": survey}, status=403)
 
 
 def _warn_missing(request, form):
@@ -358,6 +374,8 @@ def _warn_missing(request, form):
 @permission_required("survey.enter_paper_responses", raise_exception=True)
 def paper_entry(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
+    if not survey.entry_open:
+        return _entry_closed(request, survey)
     form = _paper_form(request, survey)
     if request.method != "POST" or not form.is_valid():
         return _render_paper_form(request, survey, form)
@@ -390,18 +408,36 @@ def paper_entry(request, slug):
     return redirect(reverse("survey:paper-entry", kwargs={"slug": survey.slug}) + f"?{query}")
 
 
-@never_cache
-@sensitive_post_parameters()
-@staff_member_required
-@permission_required("survey.change_response", raise_exception=True)
-def response_edit(request, pk):
+def _changeable(request, pk):
     response = get_object_or_404(
         Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
     )
+    if not response.survey.entry_open:
+        return response, _entry_closed(request, response.survey)
+    if not services.may_change(request.user, response):
+        raise PermissionDenied
+    return response, None
+
+
+@never_cache
+@sensitive_post_parameters()
+@staff_member_required
+def response_edit(request, pk):
+    response, refused = _changeable(request, pk)
+    if refused:
+        return refused
     form = _paper_form(request, response.survey, response)
-    if request.method != "POST" or not form.is_valid():
-        return _render_paper_form(request, response.survey, form, response)
-    services.correct_response(response, form.answers, user=request.user, **form.meta)
+    reason_form = ChangeReasonForm(request.POST if request.method == "POST" else None)
+    valid = request.method == "POST" and form.is_valid() & reason_form.is_valid()
+    if not valid:
+        return _render_paper_form(request, response.survey, form, response, reason_form)
+    services.correct_response(
+        response,
+        form.answers,
+        user=request.user,
+        reason=reason_form.cleaned_data["reason"],
+        **form.meta,
+    )
     messages.success(
         request,
         _("Paper questionnaire no. {number} has been corrected.").format(number=response.pk),
@@ -411,15 +447,16 @@ def response_edit(request, pk):
 
 
 @staff_member_required
-@permission_required("survey.delete_response", raise_exception=True)
 def response_delete(request, pk):
-    response = get_object_or_404(
-        Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
-    )
-    if request.method != "POST":
-        return render(request, "survey/response_confirm_delete.html", {"response": response})
+    response, refused = _changeable(request, pk)
+    if refused:
+        return refused
+    form = ChangeReasonForm(request.POST or None, required=True)
+    if request.method != "POST" or not form.is_valid():
+        context = {"response": response, "form": form}
+        return render(request, "survey/response_confirm_delete.html", context)
     survey = response.survey
-    services.delete_response(response, user=request.user)
+    services.delete_response(response, user=request.user, reason=form.cleaned_data["reason"])
     messages.success(
         request, _("Paper questionnaire no. {number} has been deleted.").format(number=pk)
     )
