@@ -72,6 +72,11 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if (DEBUG or TESTING) else []
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Addresses or networks of our own reverse proxies (nginx): only their X-Forwarded-For header is
+# believed when rate limits and the login lockout look for the client's address
+# (portal/lib/clients.py). Empty: the direct peer is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+RATE_LIMIT_CACHE = "default"
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to add its translation tabs.
@@ -402,6 +407,11 @@ else:
         f"SURVEY_RATE_LIMIT must look like 30/h or be off; got {_survey_rate!r}"
     )
 RATELIMIT_USE_CACHE = "default"
+# "Save for later" per client address and window, and the largest draft kept (bytes of JSON).
+SURVEY_SAVE_RATE_LIMIT = os.environ.get("SURVEY_SAVE_RATE_LIMIT", "10/h").strip()
+if SURVEY_SAVE_RATE_LIMIT.lower() in {"off", "0", ""}:
+    SURVEY_SAVE_RATE_LIMIT = None
+SURVEY_DRAFT_MAX_BYTES = env_int("SURVEY_DRAFT_MAX_BYTES", 64_000)
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
 
@@ -421,6 +431,8 @@ AXES_CACHE = "default"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as every rate limit: X-Forwarded-For only from TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "portal.lib.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_DISABLE_ACCESS_LOG = True

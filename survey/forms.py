@@ -571,6 +571,15 @@ class QuestionnaireForm(_AnswersForm):
 
     # Not a CharField: a broken token is no mistake of the resident, it just counts as none.
     token = forms.Field(required=False)
+    # The code of the draft these answers were resumed from (deleted once they are stored).
+    draft = forms.Field(required=False)
+
+    def clean_draft(self):
+        return self.draft_code()
+
+    def draft_code(self):
+        code = str(self.data.get("draft") or "")
+        return code if re.fullmatch(r"[A-Za-z0-9-]{1,20}", code) else ""
 
     def clean_token(self):
         """The one-time submission token; anything the page did not write counts as none."""
@@ -592,12 +601,15 @@ class QuestionnaireForm(_AnswersForm):
     def draft_data(self):
         """The answers typed so far, to save for later: this form's fields, no control chars."""
         data = {}
-        for name in self.fields:
-            if name == "token":
+        for name, field in self.fields.items():
+            if name in ("token", "draft"):
                 continue
+            # Never more than the field could hold: as many values as options, texts cut.
+            limit = getattr(field, "max_length", None) or OTHER_MAX_LENGTH
             values = [
-                clean_typed_text(value).replace("\x00", "") for value in _posted(self.data, name)
-            ]
+                clean_typed_text(value).replace("\x00", "")[:limit]
+                for value in _posted(self.data, name)
+            ][: max(len(getattr(field, "options", ())), 1)]
             if values:
                 data[name] = values
         return data

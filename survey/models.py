@@ -495,7 +495,9 @@ class Draft(models.Model):
         return f"{self.survey} ({self.expires_at:%Y-%m-%d})"
 
     @classmethod
-    def create_for(cls, survey, data):
+    def create_for(cls, survey, data, replaces=""):
+        if replaces:
+            cls.objects.filter(survey=survey, code_hash=hash_resume_code(replaces)).delete()
         code = "".join(secrets.choice(RESUME_ALPHABET) for _ in range(12))
         cls.objects.create(
             survey=survey, code_hash=hash_resume_code(code), data=data, expires_at=survey.closes_at

@@ -81,7 +81,9 @@ def row_name(question, row):
 # the log of paper responses and the dashboard cache are kept in one place.
 
 
-def store_response(survey, answers, *, language, channel=Channel.ONLINE, token=None, **paper):
+def store_response(
+    survey, answers, *, language, channel=Channel.ONLINE, token=None, draft_code="", **paper
+):
     """Stores a response with all its answers, or nothing. Returns (response, created).
 
     The same one-time token twice (double click, reload) returns the first response. A paper
@@ -102,6 +104,11 @@ def store_response(survey, answers, *, language, channel=Channel.ONLINE, token=N
             for answer in answers:
                 answer.response = response
             Answer.objects.bulk_create(answers)
+            if draft_code:
+                # A resumed draft is not kept once its answers are stored.
+                from survey.models import Draft, hash_resume_code
+
+                Draft.objects.filter(survey=survey, code_hash=hash_resume_code(draft_code)).delete()
             if paper.get("entered_by"):
                 _log(response, paper["entered_by"], "entered")
     except IntegrityError:

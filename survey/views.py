@@ -1,4 +1,5 @@
 import hashlib
+import json
 import logging
 import secrets
 
@@ -20,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
-from django_ratelimit.core import is_ratelimited
 
+from portal.lib import clients
 from survey import printing, services
 from survey.forms import (
     ChangeReasonForm,
@@ -114,12 +115,7 @@ def _render_questionnaire(
     return render(request, "survey/questionnaire_form.html", context, status=status)
 
 
-def _rate_limited(request):
-    rate = settings.SURVEY_RATE_LIMIT
-    if not rate:
-        return False
-    # The limiter keys on a hash of the address, kept only for the window in the cache.
-    return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
+SUBMIT, SAVE = "survey-submit", "survey-save"
 
 
 @never_cache
@@ -139,16 +135,20 @@ def questionnaire(request, slug):
     if request.POST.get(HONEYPOT):
         return redirect("survey:thanks", slug=survey.slug)
     if request.POST.get("action") == "save":
-        code = Draft.create_for(survey, form.draft_data())
-        return render(request, "survey/draft_saved.html", {"survey": survey, "code": code})
-    if _rate_limited(request):
+        return _save_for_later(request, survey, form)
+    # Only stored responses count: a mistake corrected and sent again costs nothing.
+    if clients.is_limited(request, SUBMIT, settings.SURVEY_RATE_LIMIT):
         notice = _("Too many answers were sent from your connection. Please try again later.")
         return _render_questionnaire(request, survey, form, status=429, notice=notice)
     if not form.is_valid():
         return _render_questionnaire(request, survey, form)
     try:
-        services.store_response(
-            survey, form.answers, language=get_language(), token=form.cleaned_data["token"]
+        _response, created = services.store_response(
+            survey,
+            form.answers,
+            language=get_language(),
+            token=form.cleaned_data["token"],
+            draft_code=form.cleaned_data.get("draft"),
         )
     except DatabaseError as error:
         # Never acknowledged when not stored: the answers come back, ready to be sent again.
@@ -156,7 +156,29 @@ def questionnaire(request, slug):
         logger.warning("A survey response could not be stored (%s)", type(error).__name__)
         notice = _("Your answers could not be saved. Please send them again in a moment.")
         return _render_questionnaire(request, survey, form, status=503, notice=notice)
+    if created:
+        clients.record(request, SUBMIT, settings.SURVEY_RATE_LIMIT)
     return redirect("survey:thanks", slug=survey.slug)
+
+
+def _save_for_later(request, survey, form):
+    """A draft under a new code (replacing the one it was resumed from), limited in number per
+    client and in size."""
+    if clients.is_limited(request, SAVE, settings.SURVEY_SAVE_RATE_LIMIT):
+        notice = _(
+            "Answers were saved for later too often from your connection. Please try again later."
+        )
+        return _render_questionnaire(request, survey, form, status=429, notice=notice)
+    data = form.draft_data()
+    if len(json.dumps(data)) > settings.SURVEY_DRAFT_MAX_BYTES:
+        notice = _(
+            "These answers are too long to be saved for later. "
+            "Please shorten them or send them now."
+        )
+        return _render_questionnaire(request, survey, form, status=413, notice=notice)
+    code = Draft.create_for(survey, data, replaces=form.draft_code())
+    clients.record(request, SAVE, settings.SURVEY_SAVE_RATE_LIMIT)
+    return render(request, "survey/draft_saved.html", {"survey": survey, "code": code})
 
 
 @require_safe
@@ -175,7 +197,10 @@ def resume(request, slug):
         draft = Draft.find(survey, form.cleaned_data["code"])
         if draft:
             notice = _("Welcome back. Your saved answers are filled in below.")
-            form = _questionnaire_form(survey, MultiValueDict(draft.data))
+            # The code goes along, so the draft is deleted once the answers are sent.
+            data = MultiValueDict(draft.data)
+            data["draft"] = form.cleaned_data["code"]
+            form = _questionnaire_form(survey, data)
             return _render_questionnaire(request, survey, form, notice=notice)
         form.add_error("code", _("We could not find answers saved under this code."))
     return render(request, "survey/resume_form.html", {"survey": survey, "form": form})
