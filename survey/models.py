@@ -116,6 +116,28 @@ class Survey(TranslationTracked):
         help_text=_("Shows the aggregated results publicly once the survey has closed."),
     )
     results_text = models.TextField(_("summary of the results"), blank=True)
+    sender = models.ForeignKey(
+        "contacts.ContactPerson",
+        verbose_name=_("sender of the paper questionnaire"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Whose role and phone number the paper questionnaire prints. Empty: the first "
+            "contact person of the city office."
+        ),
+    )
+    return_centres = models.ManyToManyField(
+        "centers.Centre",
+        verbose_name=_("where paper questionnaires are handed in"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Printed with the address and opening hours of their main site. Empty: every "
+            "published centre in operation."
+        ),
+    )
     paper_entry_until = models.DateTimeField(
         _("paper entry until"),
         null=True,

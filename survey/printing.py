@@ -5,6 +5,7 @@ QR code naming survey, wave, language, page and serial, so that a later scanner 
 which form and which page it reads. The serial number is also typed in at paper entry.
 """
 
+import math
 import secrets
 
 import segno
@@ -13,10 +14,10 @@ from django.utils.safestring import mark_safe
 SERIAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 MAX_COPIES = 50
 
-# Page capacity in rough "lines" of 13-pt text on A4 (the first page also holds the letter head
-# and the instructions). The estimate errs on the generous side: better a little space left
-# than a question cut in two.
-FIRST_PAGE, OTHER_PAGE = 26, 44
+# Room for questions on an A4 page in millimetres (12 mm margins, the page head with the QR
+# code; the first page also holds the letter head and the instructions), with a margin of safety:
+# better a little space left than a question pushed onto a page of its own by the browser.
+FIRST_PAGE, OTHER_PAGE = 150, 225
 
 
 def new_serial():
@@ -35,24 +36,34 @@ def qr_svg(payload):
 
 
 def weight(item):
-    """How many lines a question needs on paper, with its writing space."""
+    """Millimetres a question needs on paper (13-pt bold question, 6-mm boxes, 9-mm lines)."""
     question = item["question"]
-    lines = 3 + (2 if question.section else 0) + (1 if item["condition"] else 0)
+    height = 6 + 7 * math.ceil(len(question.text) / 70)
+    height += 12 if question.section else 0
+    height += 7 if item["condition"] else 0
+    height += 7 if question.kind == "multiple" else 0
     if item["rows"]:
-        return lines + 2 + 2 * len(item["rows"])
+        return height + 20 + 9.5 * len(item["rows"])
     if question.kind == "text":
-        # About 70 handwritten characters to a line, at most a page's half.
+        # About 70 handwritten characters to a line (9 mm apart), at most 16 lines.
         item["write_lines"] = range(min(max(4, question.max_length // 70), 16))
-        return lines + 2 * len(item["write_lines"])
+        return height + 3 + 9 * len(item["write_lines"])
     if question.kind == "number":
-        return lines + 2
+        return height + 14
     if question.kind == "scale":
-        return lines + 3
-    return lines + sum(2 if option["is_other"] else 1 for option in item["options"])
+        return height + 30
+    # Options stand in two columns, 8.5 mm a row.
+    return height + 8.5 * math.ceil(len(item["options"]) / 2)
 
 
-def paginate(items):
-    """Questions in pages; no page holds a lone question when it can share one."""
+def tail_weight(return_points):
+    """Millimetres of the thank-you and where to hand the form in, on the last page."""
+    return 25 + 11 * len(return_points)
+
+
+def paginate(items, tail=0):
+    """Questions in pages, the last one with room for ``tail`` lines; no page holds a lone
+    question when it can share one."""
     pages, page, room = [], [], FIRST_PAGE
     for item in items:
         need = weight(item)
@@ -61,6 +72,14 @@ def paginate(items):
             page, room = [], OTHER_PAGE
         page.append(item)
         room -= need
+    if page and tail > room:
+        # The closing block does not fit: the last questions go over with it.
+        moved = []
+        while page and tail > room and len(page) > 1:
+            moved.insert(0, page.pop())
+            room += weight(moved[0])
+        pages.append(page)
+        page = moved
     if page:
         pages.append(page)
     # A last page holding one question takes the one before it along.
@@ -70,5 +89,24 @@ def paginate(items):
 
 
 def return_details(survey):
-    """Sender and where to hand the form in: filled in later from stored contact data."""
-    return {"sender": None, "return_points": []}
+    """Sender and where to hand the form in, from the stored contact and centre data."""
+    from centers.models import Centre
+    from contacts.models import ContactPerson
+
+    sender = survey.sender or ContactPerson.objects.city_office().first()
+    centres = survey.return_centres.all()
+    if not centres.exists():
+        centres = Centre.objects.published().operating()
+    points = []
+    for centre in centres.prefetch_related("sites").order_by("name"):
+        site = centre.main_site
+        if site is None:
+            continue
+        points.append(
+            {
+                "name": centre.name,
+                "address": site.address_line,
+                "hours": "; ".join(site.opening_hours_lines),
+            }
+        )
+    return {"sender": sender, "return_points": points}

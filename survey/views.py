@@ -232,7 +232,8 @@ def paper(request, slug):
     form = PaperEntryForm(
         questions=services.load_questions(survey), quarters=services.load_quarters()
     )
-    pages = printing.paginate(form.items)
+    details = printing.return_details(survey)
+    pages = printing.paginate(form.items, tail=printing.tail_weight(details["return_points"]))
     try:
         copies = min(max(int(request.GET.get("copies", 1)), 1), printing.MAX_COPIES)
     except ValueError:
@@ -257,7 +258,7 @@ def paper(request, slug):
                 ],
             }
         )
-    context = {"survey": survey, "copies": printed, **printing.return_details(survey)}
+    context = {"survey": survey, "copies": printed, **details}
     return render(request, "survey/survey_paper.html", context)
 
 

@@ -79,3 +79,23 @@ def test_a_serial_number_entered_twice_is_pointed_out(client):
     client.post(url, data)
     page = client.post(url, data, follow=True).content.decode()
     assert "Ein Bogen mit dieser Seriennummer wurde schon erfasst" in page
+
+
+def test_the_printed_form_names_sender_and_return_places_from_the_stored_data(client):
+    from contacts.models import ContactPerson
+    from tests.factories import make_centre, make_site
+
+    full = make_full_survey()
+    office = ContactPerson.objects.create(
+        name="Erika Muster", role_de="Quartiersentwicklung", phone="07131 56-0000"
+    )
+    centre = make_centre(name="Zentrum am Fluss")
+    make_site(centre, is_main=True, street="Uferweg 1", opening_hours="Mo 9–12")
+    survey = full["survey"]
+    survey.sender = office
+    survey.save()
+    survey.return_centres.add(centre)
+    html = _print(client, survey).content.decode()
+    assert "Stadt Heilbronn" in html and "Quartiersentwicklung" in html
+    assert "07131 56-0000" in html
+    assert "Zentrum am Fluss" in html and "Uferweg 1" in html and "Mo 9–12" in html
