@@ -138,11 +138,15 @@ class CentreAdmin(
 
 @admin.register(Quarter)
 class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
-    list_display = ("name", "centre")
+    list_display = ("name", "code", "centre")
     list_filter = ("centre", TranslationStatusFilter)
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
     list_select_related = ("centre",)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "code") if obj and obj.code else readonly
 
 
 @admin.register(Site)

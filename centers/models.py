@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -216,6 +217,20 @@ class Quarter(models.Model):
         blank=True,
         related_name="quarters",
     )
+    # Printed on paper questionnaires and stored in survey exports: given once, never changed,
+    # so that forms already handed out and answers already stored keep meaning the same place.
+    # 99 is kept for "outside Heilbronn / don't know".
+    code = models.PositiveSmallIntegerField(
+        _("code"),
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(98)],
+        help_text=_(
+            "Number printed on paper questionnaires and used in survey exports. "
+            "Given automatically if left empty; it can never be changed afterwards."
+        ),
+    )
 
     class Meta:
         verbose_name = _("neighbourhood")
@@ -225,8 +240,26 @@ class Quarter(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        stored = self._stored_code()
+        if stored is not None and stored != self.code:
+            raise ValueError("The code of a neighbourhood never changes.")
+        if self.code is None:
+            self.code = (Quarter.objects.aggregate(last=Max("code"))["last"] or 0) + 1
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("centers:quarter-detail", kwargs={"slug": self.slug})
+
+    def _stored_code(self):
+        if not self.pk:
+            return None
+        return Quarter.objects.filter(pk=self.pk).values_list("code", flat=True).first()
+
+    def clean(self):
+        stored = self._stored_code()
+        if stored is not None and stored != self.code:
+            raise ValidationError({"code": _("The code of a neighbourhood can never be changed.")})
 
 
 class Site(models.Model):

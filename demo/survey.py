@@ -59,25 +59,25 @@ INTRODUCTION = T(
 )
 PRIVACY = T(
     "Die Teilnahme ist freiwillig und anonym. Wir speichern nur Ihre Antworten, die Sprache und "
-    "das Datum – keine IP-Adresse, keinen Namen, kein Cookie. Die Antworten werden nur vom Amt für "
+    "das Datum – keine IP-Adresse und keinen Namen. Die Antworten werden nur vom Amt für "
     "Familie, Jugend und Senioren ausgewertet und zwei Jahre nach dem Ende der Befragung gelöscht.",
     "Taking part is voluntary and anonymous. We only store your answers, the language and the "
-    "date – no IP address, no name, no cookie. Only the Amt für Familie, Jugend und Senioren "
+    "date – no IP address and no name. Only the Amt für Familie, Jugend und Senioren "
     "(Office for Families, Youth and Senior Citizens) evaluates the answers, and they are deleted "
     "two years after the survey ends.",
     "المشاركة طوعية ودون الكشف عن الهوية. نحفظ إجاباتكم واللغة والتاريخ فقط، دون عنوان IP ودون "
-    "اسم ودون ملفات تعريف الارتباط. تقوم دائرة Amt für Familie, Jugend und Senioren (دائرة شؤون "
+    "اسم. تقوم دائرة Amt für Familie, Jugend und Senioren (دائرة شؤون "
     "الأسرة والشباب وكبار السن) وحدها بتقييم الإجابات، وتُحذف بعد سنتين من انتهاء الاستطلاع.",
     "Participarea este voluntară și anonimă. Salvăm doar răspunsurile dumneavoastră, limba și "
-    "data – fără adresă IP, fără nume, fără cookie. Răspunsurile sunt evaluate numai de Amt für "
+    "data – fără adresă IP și fără nume. Răspunsurile sunt evaluate numai de Amt für "
     "Familie, Jugend und Senioren (Direcția pentru Familie, Tineret și Vârstnici) și sunt șterse "
     "la doi ani după încheierea sondajului.",
     "Участие добровольное и анонимное. Мы сохраняем только ваши ответы, язык и дату — без "
-    "IP-адреса, без имени, без cookie. Ответы анализирует только Amt für Familie, Jugend und "
+    "IP-адреса и без имени. Ответы анализирует только Amt für Familie, Jugend und "
     "Senioren (Управление по делам семьи, молодёжи и пожилых людей); через два года после "
     "окончания опроса они удаляются.",
-    "Katılım gönüllü ve anonimdir. Yalnızca yanıtlarınızı, dili ve tarihi kaydediyoruz; IP adresi, "
-    "isim veya çerez kaydetmiyoruz. Yanıtları yalnızca Amt für Familie, Jugend und Senioren (Aile, "
+    "Katılım gönüllü ve anonimdir. Yalnızca yanıtlarınızı, dili ve tarihi kaydediyoruz; IP adresi "
+    "veya isim kaydetmiyoruz. Yanıtları yalnızca Amt für Familie, Jugend und Senioren (Aile, "
     "Gençlik ve Yaşlılar Dairesi) değerlendirir ve anket bittikten iki yıl sonra silinir.",
 )
 THANKS = T(

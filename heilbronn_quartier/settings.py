@@ -68,6 +68,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Addresses or networks of our own reverse proxies (nginx): only their X-Forwarded-For header is
+# believed when rate limits and the login lockout look for the client's address
+# (portal/lib/clients.py). Empty: the direct peer is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+RATE_LIMIT_CACHE = "default"
 
 # --- Applications, middleware, templates ------------------------------------------------------
 INSTALLED_APPS = [
@@ -374,6 +379,8 @@ AXES_CACHE = "default"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as every rate limit: X-Forwarded-For only from TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "portal.lib.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_DISABLE_ACCESS_LOG = True
@@ -441,5 +448,10 @@ NETWORK_FORM_RATE_LIMIT = os.environ.get("NETWORK_FORM_RATE_LIMIT", "10/h")
 # An idea's optional contact is for the team only and is erased after this many days
 # (`manage.py purge_idea_contacts`, daily).
 IDEA_CONTACT_RETENTION_DAYS = env_int("IDEA_CONTACT_RETENTION_DAYS", 180)
+# "Save for later" per client address and window, and the largest draft kept (bytes of JSON).
+SURVEY_SAVE_RATE_LIMIT = os.environ.get("SURVEY_SAVE_RATE_LIMIT", "10/h").strip()
+if SURVEY_SAVE_RATE_LIMIT.lower() in {"off", "0", ""}:
+    SURVEY_SAVE_RATE_LIMIT = None
+SURVEY_DRAFT_MAX_BYTES = env_int("SURVEY_DRAFT_MAX_BYTES", 64_000)
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"

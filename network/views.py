@@ -1,16 +1,14 @@
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from centers.models import Quarter
 from network.forms import ActorFilterForm, ActorRegistrationForm, IdeaForm
 from network.models import Actor, IdeaStatus
+from portal.lib import clients
 from staff.permissions import preview_response, visible_to
 
 ACTORS_PER_PAGE = 30
@@ -58,26 +56,16 @@ def actor_detail(request, slug):
     return preview_response(response) if preview else response
 
 
-def _hashed_ip(group, request):
-    """Rate limit key: a salted hash, so no IP address is ever written to the cache."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-
-
-def _rate_limited(request, group):
+def _rate():
     rate = settings.NETWORK_FORM_RATE_LIMIT
-    if not rate or rate == "off":
-        return False
-    return is_ratelimited(
-        request, group=group, key=_hashed_ip, rate=rate, method="POST", increment=True
-    )
+    return None if not rate or rate == "off" else rate
 
 
 def _public_form(request, form, group, template, thanks_url, thanks_message):
     """Honeypot, rate limit, nothing lost on error: the shared path of both public forms."""
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, group):
+        if clients.is_limited(request, group, _rate()):
             form.is_valid()
             form.add_error(None, _("Too many submissions from your connection. Please try later."))
             status = 429
@@ -86,6 +74,7 @@ def _public_form(request, form, group, template, thanks_url, thanks_message):
             return redirect(thanks_url)
         elif form.is_valid():
             form.save()
+            clients.record(request, group, _rate())  # only stored ones count
             messages.success(request, thanks_message)
             return redirect(thanks_url)
     return render(request, template, {"form": form}, status=status)

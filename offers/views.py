@@ -1,4 +1,3 @@
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from centers.models import Centre, Quarter
 from network.models import Actor
@@ -20,6 +18,7 @@ from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 from portal.cache import page_cache_params
+from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
 HSDS_PAGE_SIZE = 50
@@ -167,19 +166,12 @@ def weekly_plan(request, slug):
     )
 
 
-def _hashed_ip(group, request):
-    """Rate limit key: a salted hash, so no IP address is ever written to the cache."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+PROPOSALS = "offers:propose"
 
 
-def _rate_limited(request):
+def _proposal_rate():
     rate = settings.OFFER_PROPOSAL_RATE_LIMIT
-    if not rate or rate == "off":
-        return False
-    return is_ratelimited(
-        request, group="offers:propose", key=_hashed_ip, rate=rate, method="POST", increment=True
-    )
+    return None if not rate or rate == "off" else rate
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -187,7 +179,7 @@ def propose(request):
     form = ProposalForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request):
+        if clients.is_limited(request, PROPOSALS, _proposal_rate()):
             form.is_valid()
             form.add_error(
                 None, _("Too many suggestions from your connection. Please try again later.")
@@ -198,6 +190,7 @@ def propose(request):
             return redirect("offers:propose-thanks")
         elif form.is_valid():
             form.save()
+            clients.record(request, PROPOSALS, _proposal_rate())  # only stored ones count
             messages.success(request, _("Thank you! Your suggestion has been sent."))
             return redirect("offers:propose-thanks")
     return render(request, "offers/offer_form.html", {"form": form}, status=status)

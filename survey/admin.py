@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -10,6 +11,7 @@ from staff.translation_admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from survey import services
 from survey.models import (
     Answer,
     Channel,
@@ -108,7 +110,16 @@ class ChoiceAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 class AnswerInline(admin.TabularInline):
     model = Answer
     extra = 0
-    readonly_fields = ("question", "choice", "row", "quarter", "value", "dont_know", "text")
+    readonly_fields = (
+        "question",
+        "choice",
+        "row",
+        "quarter",
+        "value",
+        "dont_know",
+        "missing",
+        "text",
+    )
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
@@ -122,7 +133,18 @@ class ResponseAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
 
     list_display = ("pk", "survey", "submitted_on", "language", "channel", "source", "batch")
     list_filter = ("survey", "channel", "language")
-    readonly_fields = ("survey", "language", "channel", "submitted_on", "entered_by", "entered_at")
+    # Read only: corrections go through the correction screen, which logs old and new values.
+    readonly_fields = (
+        "survey",
+        "language",
+        "channel",
+        "submitted_on",
+        "entered_by",
+        "entered_at",
+        "source",
+        "batch",
+        "serial",
+    )
     inlines = [AnswerInline]
 
     def get_queryset(self, request):
@@ -134,11 +156,23 @@ class ResponseAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # paper responses go through the entry screen
 
+    # Deleting here goes through the same workflow as the delete screen: logged with every answer.
+    def delete_model(self, request, obj):
+        services.delete_response(obj, user=request.user, reason=gettext("Deleted in the admin"))
+
+    def delete_queryset(self, request, queryset):
+        for response in queryset:
+            self.delete_model(request, response)
+
 
 @admin.register(ResponseChange)
 class ResponseChangeAdmin(admin.ModelAdmin):
-    list_display = ("at", "response_id_ref", "action", "user", "survey")
+    list_display = ("at", "response_id_ref", "action", "user", "survey", "reason")
+    readonly_fields = ("response_id_ref", "survey", "user", "action", "at", "reason", "changes")
     list_filter = ("action", "survey")
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the log is kept; only the retention purge removes it
 
     def has_add_permission(self, request):
         return False

@@ -19,8 +19,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.translations import is_fallback
-from survey.models import Answer, Channel, QuestionKind
-from survey.services import DONT_KNOW, DONT_KNOW_CODE, other_name, row_name
+from survey.models import Answer, Channel, Missing, QuestionKind
+from survey.services import DONT_KNOW, DONT_KNOW_CODE, is_visible, other_name, row_name
 
 # Form fields accept Arabic-Indic and Persian digits and store Western digits (GLOSSARY.md).
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -30,6 +30,9 @@ _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bounds of the database column for numbers.
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 OTHER_MAX_LENGTH = 200
+# What a clerk types for a mark that cannot be read (paper entry only).
+UNREADABLE_MARK = "?"
+UNREADABLE = "unreadable"
 
 
 def fallback_lang(obj, field_name):
@@ -52,14 +55,6 @@ def _posted(data, name):
     return [str(value).strip() for value in raw if str(value).strip()]
 
 
-def is_visible(question, selected):
-    """Skip logic: a conditional question counts only if its condition's answer was chosen."""
-    condition = question.show_if_choice
-    if condition is None:
-        return True
-    return condition.pk in selected.get(condition.question_id, set())
-
-
 # --- Fields ---------------------------------------------------------------------------------
 
 
@@ -71,6 +66,7 @@ class Option:
     code: object = None
     is_other: bool = False
     lang: str = ""
+    text: str = ""  # a scale value's own words ("not at all"), without its number
 
 
 class OptionsWidget(forms.Widget):
@@ -120,7 +116,11 @@ class OptionsField(forms.Field):
 
 
 class CodesField(OptionsField):
-    """The printed codes of the ticked boxes, typed by a clerk, several separated by spaces."""
+    """The printed codes of the ticked boxes, typed by a clerk, several separated by spaces.
+
+    A paper form is entered as it was filled in: several codes in a single-choice question are
+    taken (the form stores them as "several ticked"), and ``?`` stands for an unreadable mark.
+    """
 
     widget = forms.TextInput
 
@@ -134,10 +134,14 @@ class CodesField(OptionsField):
 
     def to_python(self, value):
         ProhibitNullCharactersValidator()(value)
-        unknown = [token for token in self._tokens(value) if token not in self._by_value()]
+        tokens = self._tokens(value)
+        if UNREADABLE_MARK in tokens:
+            return [UNREADABLE]
+        by_value = self._by_value()
+        unknown = [token for token in tokens if token not in by_value]
         if unknown:
             raise ValidationError(gettext("Unknown code: {codes}").format(codes=", ".join(unknown)))
-        return super().to_python(value)
+        return [by_value[token] for token in tokens]
 
 
 class TypedTextField(forms.CharField):
@@ -161,15 +165,17 @@ class WholeNumberField(forms.Field):
 
     widget = forms.TextInput
 
-    def __init__(self, *, low=None, high=None, **kwargs):
+    def __init__(self, *, low=None, high=None, paper=False, **kwargs):
         super().__init__(required=False, **kwargs)
-        self.low, self.high = low, high
+        self.low, self.high, self.paper = low, high, paper
 
     def to_python(self, value):
         text = str(value or "").strip()
         ProhibitNullCharactersValidator()(text)
         if not text:
             return None
+        if self.paper and text == UNREADABLE_MARK:
+            return UNREADABLE
         digits = text.translate(_DIGITS)
         if not re.fullmatch(r"[+-]?[0-9]{1,12}", digits):
             raise ValidationError(gettext("Please enter a whole number."))
@@ -204,7 +210,10 @@ class _AnswersForm(forms.Form):
         self.questions = questions
         self.quarters = quarters
         self.answers = []
+        # Paper only: what was entered with a missing-value code, [(anchor, number, message)].
+        self.warnings = []
         self._names = {}
+        self._numbers = {question.pk: number for number, question in enumerate(questions, 1)}
         for question in questions:
             self._names[question.pk] = self._add_fields(question)
 
@@ -222,7 +231,9 @@ class _AnswersForm(forms.Form):
         if question.kind == QuestionKind.TEXT:
             self.fields[code] = TypedTextField(max_length=question.max_length)
         elif question.kind == QuestionKind.NUMBER:
-            self.fields[code] = WholeNumberField(low=question.number_min, high=question.number_max)
+            self.fields[code] = WholeNumberField(
+                low=question.number_min, high=question.number_max, paper=self.paper
+            )
         else:
             self.fields[code] = self._choice_field(question, self.options(question))
         names = [code]
@@ -253,25 +264,35 @@ class _AnswersForm(forms.Form):
                 for choice in question.choices.all()
             ]
         if question.kind == QuestionKind.QUARTER:
-            # On paper quarters are numbered alphabetically.
-            return [
-                Option(str(index if self.paper else quarter.pk), quarter.name, quarter, code=index)
-                for index, quarter in enumerate(self.quarters, start=1)
+            # On paper each neighbourhood has its fixed code, which never changes.
+            options = [
+                Option(
+                    str(quarter.code if self.paper else quarter.pk),
+                    quarter.name,
+                    quarter,
+                    code=quarter.code,
+                )
+                for quarter in self.quarters
             ]
+            value = str(DONT_KNOW_CODE) if self.paper else DONT_KNOW
+            label = gettext("Outside Heilbronn / don't know")
+            return [*options, Option(value, label, DONT_KNOW, code=DONT_KNOW_CODE)]
         return self.scale_options(question)
 
     def scale_options(self, question):
         options = []
         for value in question.scale_values:
-            label = str(value)
-            if value == question.scale_min and question.scale_min_label:
-                label = f"{value} – {question.scale_min_label}"
-            elif value == question.scale_max and question.scale_max_label:
-                label = f"{value} – {question.scale_max_label}"
-            options.append(Option(str(value), label, value, code=value))
+            text = ""
+            if value == question.scale_min:
+                text = question.scale_min_label
+            elif value == question.scale_max:
+                text = question.scale_max_label
+            label = f"{value} – {text}" if text else str(value)
+            options.append(Option(str(value), label, value, code=value, text=text))
         if question.allow_dont_know:
             value = str(DONT_KNOW_CODE) if self.paper else DONT_KNOW
-            options.append(Option(value, gettext("Don't know"), DONT_KNOW, code=DONT_KNOW_CODE))
+            label = gettext("Don't know")
+            options.append(Option(value, label, DONT_KNOW, code=DONT_KNOW_CODE, text=label))
         return options
 
     # Validation
@@ -296,22 +317,43 @@ class _AnswersForm(forms.Form):
             return None
         return self.cleaned_data.get(name)
 
+    def _warn(self, question, name, message):
+        self.warnings.append((name, self._numbers[question.pk], message))
+
     def _missing(self, question, name, message):
         if question.required:
-            self.add_error(name, message)
+            if self.paper:
+                # A blank on paper is entered as it is: "not answered", with a warning.
+                self._warn(question, name, gettext("left blank: stored as “not answered”"))
+            else:
+                self.add_error(name, message)
         return []
+
+    def _unreadable(self, question, name, row=None):
+        self._warn(question, name, gettext("stored as “unreadable”"))
+        return [Answer(question=question, row=row, missing=Missing.UNREADABLE)]
+
+    def _several(self, question, name, answers):
+        self._warn(question, name, gettext("several boxes ticked: stored as “several ticked”"))
+        for answer in answers:
+            answer.missing = Missing.SEVERAL
+        return answers
 
     def _clean_single(self, question, selected):
         code, other = question.code, other_name(question)
         chosen = self._given(code)
-        if other in self.fields and not any(choice.is_other for choice in chosen or []):
+        ticked_other = any(getattr(choice, "is_other", False) for choice in chosen or [])
+        if other in self.fields and not ticked_other:
             self._errors.pop(other, None)  # a text beside an unticked "other" is not stored
         if chosen is None:
             return []
         if not chosen:
             return self._missing(question, code, gettext("Please choose an answer."))
-        limit = question.max_choices
-        if question.kind == QuestionKind.MULTIPLE and limit and len(chosen) > limit:
+        if chosen == [UNREADABLE]:
+            return self._unreadable(question, code)
+        limit = question.max_choices if question.kind == QuestionKind.MULTIPLE else 1
+        over = bool(limit) and len(chosen) > limit
+        if over and not self.paper:
             self.add_error(
                 code,
                 ngettext(
@@ -326,22 +368,32 @@ class _AnswersForm(forms.Form):
                 text = self._given(other)
                 if text is None:
                     return []
-                if not text:
+                if not text and not self.paper:
+                    # On paper "other" may be ticked without a word written beside it.
                     self.add_error(other, gettext("Please specify your answer."))
                     return []
             answers.append(Answer(question=question, choice=choice, text=text))
         selected[question.pk] = {choice.pk for choice in chosen}
-        return answers
+        return self._several(question, code, answers) if over else answers
 
     _clean_multiple = _clean_single
 
     def _clean_quarter(self, question, selected):
-        chosen = self._given(question.code)
+        code = question.code
+        chosen = self._given(code)
         if chosen is None:
             return []
         if not chosen:
-            return self._missing(question, question.code, gettext("Please choose an answer."))
-        return [Answer(question=question, quarter=chosen[0])]
+            return self._missing(question, code, gettext("Please choose an answer."))
+        if chosen == [UNREADABLE]:
+            return self._unreadable(question, code)
+        answers = [
+            Answer(question=question, dont_know=True)
+            if given == DONT_KNOW
+            else Answer(question=question, quarter=given)
+            for given in chosen
+        ]
+        return self._several(question, code, answers) if len(answers) > 1 else answers
 
     def _clean_scale(self, question, selected, row=None):
         name = row_name(question, row) if row else question.code
@@ -350,9 +402,15 @@ class _AnswersForm(forms.Form):
             return []
         if not chosen:
             return self._missing(question, name, gettext("Please choose an answer."))
-        if chosen[0] == DONT_KNOW:
-            return [Answer(question=question, row=row, dont_know=True)]
-        return [Answer(question=question, row=row, value=chosen[0])]
+        if chosen == [UNREADABLE]:
+            return self._unreadable(question, name, row=row)
+        answers = [
+            Answer(question=question, row=row, dont_know=True)
+            if given == DONT_KNOW
+            else Answer(question=question, row=row, value=given)
+            for given in chosen
+        ]
+        return self._several(question, name, answers) if len(answers) > 1 else answers
 
     def _clean_matrix(self, question, selected):
         answers = []
@@ -366,6 +424,8 @@ class _AnswersForm(forms.Form):
             return []
         if not text:
             return self._missing(question, question.code, gettext("Please answer this question."))
+        if self.paper and text == UNREADABLE_MARK:
+            return self._unreadable(question, question.code)
         return [Answer(question=question, text=text)]
 
     def _clean_number(self, question, selected):
@@ -374,6 +434,8 @@ class _AnswersForm(forms.Form):
             return []
         if value is None:
             return self._missing(question, question.code, gettext("Please answer this question."))
+        if value == UNREADABLE:
+            return self._unreadable(question, question.code)
         return [Answer(question=question, value=value)]
 
     # What the templates show
@@ -408,6 +470,7 @@ class _AnswersForm(forms.Form):
                 "code": option.code,
                 "is_other": option.is_other,
                 "lang": option.lang,
+                "text": option.text,
             }
             for index, option in enumerate(options, start=1)
         ]
@@ -477,32 +540,29 @@ class _AnswersForm(forms.Form):
     @staticmethod
     def values_of(response, quarters, paper):
         """A stored response as the values this form shows: {field name: [values]}."""
-        index_of = {quarter.pk: index for index, quarter in enumerate(quarters, start=1)}
         dont_know = str(DONT_KNOW_CODE) if paper else DONT_KNOW
         values = {}
-        answers = response.answers.select_related("choice", "row", "question").order_by(
+        answers = response.answers.select_related("choice", "row", "question", "quarter").order_by(
             "question__position", "question_id", "choice__position", "choice__code", "pk"
         )
         for answer in answers:
             question = answer.question
-            if answer.choice_id:
-                values.setdefault(question.code, []).append(
-                    str(answer.choice.code if paper else answer.choice_id)
-                )
+            name = row_name(question, answer.row) if answer.row_id else question.code
+            given = values.setdefault(name, [])
+            if answer.missing == Missing.UNREADABLE:
+                given.append(UNREADABLE_MARK)
+            elif answer.choice_id:
+                given.append(str(answer.choice.code if paper else answer.choice_id))
                 if answer.text:
                     values[other_name(question)] = [answer.text]
             elif answer.quarter_id:
-                quarter = index_of.get(answer.quarter_id, "") if paper else answer.quarter_id
-                values[question.code] = [str(quarter)]
-            elif answer.row_id:
-                name = row_name(question, answer.row)
-                values[name] = [dont_know if answer.dont_know else str(answer.value)]
+                given.append(str(answer.quarter.code if paper else answer.quarter_id))
             elif answer.dont_know:
-                values[question.code] = [dont_know]
+                given.append(dont_know)
             elif answer.value is not None:
-                values[question.code] = [str(answer.value)]
+                given.append(str(answer.value))
             else:
-                values[question.code] = [answer.text]
+                given.append(answer.text)
         return values
 
 
@@ -511,21 +571,45 @@ class QuestionnaireForm(_AnswersForm):
 
     # Not a CharField: a broken token is no mistake of the resident, it just counts as none.
     token = forms.Field(required=False)
+    # The code of the draft these answers were resumed from (deleted once they are stored).
+    draft = forms.Field(required=False)
+
+    def clean_draft(self):
+        return self.draft_code()
+
+    def draft_code(self):
+        code = str(self.data.get("draft") or "")
+        return code if re.fullmatch(r"[A-Za-z0-9-]{1,20}", code) else ""
 
     def clean_token(self):
         """The one-time submission token; anything the page did not write counts as none."""
         token = str(self.cleaned_data.get("token") or "")
         return token if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token) else None
 
+    def typed_texts(self):
+        """[(question, text)] of everything written in words, to show back for copying."""
+        texts = []
+        for question in self.questions:
+            for name in self._names[question.pk]:
+                field = self.fields[name]
+                if isinstance(field, TypedTextField):
+                    for value in _posted(self.data, name):
+                        text = clean_typed_text(value).replace("\x00", "")[: field.max_length]
+                        texts.append((question, text))
+        return texts
+
     def draft_data(self):
         """The answers typed so far, to save for later: this form's fields, no control chars."""
         data = {}
-        for name in self.fields:
-            if name == "token":
+        for name, field in self.fields.items():
+            if name in ("token", "draft"):
                 continue
+            # Never more than the field could hold: as many values as options, texts cut.
+            limit = getattr(field, "max_length", None) or OTHER_MAX_LENGTH
             values = [
-                clean_typed_text(value).replace("\x00", "") for value in _posted(self.data, name)
-            ]
+                clean_typed_text(value).replace("\x00", "")[:limit]
+                for value in _posted(self.data, name)
+            ][: max(len(getattr(field, "options", ())), 1)]
             if values:
                 data[name] = values
         return data
@@ -547,8 +631,12 @@ class PaperEntryForm(_AnswersForm):
     )
     source = TypedTextField(label=_("Office or centre"), max_length=160, required=True)
     batch = TypedTextField(label=_("Batch number"), max_length=40, required=True)
+    serial = TypedTextField(label=_("Serial number"), max_length=12, required=False)
 
-    META_FIELDS = ("language", "source", "batch")
+    META_FIELDS = ("language", "source", "batch", "serial")
+
+    def clean_serial(self):
+        return self.cleaned_data["serial"].upper().replace(" ", "")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -571,6 +659,17 @@ class PaperEntryForm(_AnswersForm):
         values = cls.values_of(response, quarters, paper=True)
         initial = {name: " ".join(given) for name, given in values.items()}
         return initial | {name: getattr(response, name) for name in cls.META_FIELDS}
+
+
+class ChangeReasonForm(forms.Form):
+    """Why a paper response is corrected or deleted; kept in the change log."""
+
+    reason = TypedTextField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+        self.fields["reason"].widget = forms.Textarea(attrs={"rows": 2, "class": "form-control"})
 
 
 class ResumeForm(forms.Form):

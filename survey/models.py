@@ -102,6 +102,11 @@ class Survey(TranslationTracked):
     is_current = models.BooleanField(
         _("current survey"), default=False, help_text=_("The survey /meinQuartier leads to.")
     )
+    wave = models.PositiveSmallIntegerField(
+        _("wave"),
+        default=1,
+        help_text=_("Which round of this survey; printed in the code on every paper page."),
+    )
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated duration (minutes)"), default=10
     )
@@ -111,6 +116,37 @@ class Survey(TranslationTracked):
         help_text=_("Shows the aggregated results publicly once the survey has closed."),
     )
     results_text = models.TextField(_("summary of the results"), blank=True)
+    sender = models.ForeignKey(
+        "contacts.ContactPerson",
+        verbose_name=_("sender of the paper questionnaire"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Whose role and phone number the paper questionnaire prints. Empty: the first "
+            "contact person of the city office."
+        ),
+    )
+    return_centres = models.ManyToManyField(
+        "centers.Centre",
+        verbose_name=_("where paper questionnaires are handed in"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Printed with the address and opening hours of their main site. Empty: every "
+            "published centre in operation."
+        ),
+    )
+    paper_entry_until = models.DateTimeField(
+        _("paper entry until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Paper questionnaires can be entered, corrected and deleted until then. "
+            "Empty: until the results are published. Publishing the results always ends it."
+        ),
+    )
     retention_days = models.PositiveIntegerField(
         _("retention (days after closing)"),
         default=730,
@@ -158,6 +194,13 @@ class Survey(TranslationTracked):
     @property
     def shows_results(self):
         return self.results_published and self.phase == "closed"
+
+    @property
+    def entry_open(self):
+        """Whether paper forms may still be entered, corrected or deleted."""
+        if self.results_published:
+            return False
+        return self.paper_entry_until is None or timezone.now() < self.paper_entry_until
 
     @property
     def retention_ends_at(self):
@@ -293,6 +336,21 @@ class MatrixRow(TranslationTracked):
         return f"{self.question.code}.{self.code} {self.label}"
 
 
+class Missing(models.IntegerChoices):
+    """Why a question has no ordinary answer: one code per reason, the same in every export.
+
+    "Not shown" and "not answered" are never stored: a question skipped by its condition, or one
+    left blank, simply has no answer row; the exports write these codes for it. A stored answer
+    with ``missing`` set keeps what was ticked (all the ticks of an over-ticked question), so
+    nothing the resident marked is lost.
+    """
+
+    NOT_SHOWN = -1, _("not shown (skipped by an earlier answer)")
+    NOT_ANSWERED = -2, _("not answered")
+    SEVERAL = -3, _("several ticked")
+    UNREADABLE = -4, _("unreadable")
+
+
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online")
     PAPER = "paper", _("Paper")
@@ -322,6 +380,13 @@ class Response(models.Model):
     entered_at = models.DateTimeField(_("entered at"), null=True, blank=True)
     source = models.CharField(_("office or centre"), max_length=160, blank=True)
     batch = models.CharField(_("batch number"), max_length=40, blank=True)
+    serial = models.CharField(
+        _("serial number"),
+        max_length=12,
+        blank=True,
+        db_index=True,
+        help_text=_("Printed at the top of every page of the paper questionnaire."),
+    )
 
     class Meta:
         verbose_name = _("response")
@@ -355,6 +420,16 @@ class Answer(models.Model):
     value = models.IntegerField(_("value"), null=True, blank=True)
     dont_know = models.BooleanField(_("don't know"), default=False)
     text = models.TextField(_("text"), blank=True)
+    missing = models.SmallIntegerField(
+        _("missing value"),
+        choices=[
+            (Missing.SEVERAL, Missing.SEVERAL.label),
+            (Missing.UNREADABLE, Missing.UNREADABLE.label),
+        ],
+        null=True,
+        blank=True,
+        help_text=_("Set when the paper form was over-ticked or unreadable; not counted."),
+    )
 
     class Meta:
         verbose_name = _("answer")
@@ -386,7 +461,11 @@ class Excerpt(TranslationTracked):
 
 
 class ResponseChange(models.Model):
-    """Who corrected or deleted a paper response, and when."""
+    """Who entered, corrected or deleted a paper response, when, why, and what changed.
+
+    ``changes`` lists, per question (or response field) that changed, the old and the new
+    answers as codes: [{"question": "Q2", "old": ["1"], "new": ["2"]}, ...].
+    """
 
     response_id_ref = models.PositiveBigIntegerField(_("response number"))
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
@@ -395,6 +474,8 @@ class ResponseChange(models.Model):
     )
     action = models.CharField(_("action"), max_length=12)
     at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+    changes = models.JSONField(_("old and new values"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("change of a response")
@@ -436,7 +517,9 @@ class Draft(models.Model):
         return f"{self.survey} ({self.expires_at:%Y-%m-%d})"
 
     @classmethod
-    def create_for(cls, survey, data):
+    def create_for(cls, survey, data, replaces=""):
+        if replaces:
+            cls.objects.filter(survey=survey, code_hash=hash_resume_code(replaces)).delete()
         code = "".join(secrets.choice(RESUME_ALPHABET) for _ in range(12))
         cls.objects.create(
             survey=survey, code_hash=hash_resume_code(code), data=data, expires_at=survey.closes_at

@@ -13,11 +13,29 @@ from django.views.decorators.debug import sensitive_variables
 
 from centers.models import Quarter
 from portal.lib.spreadsheets import safe_row
-from survey.models import Answer, Channel, Question, QuestionKind, Response
+from survey.models import Answer, Channel, Missing, Question, QuestionKind, Response
 
 DONT_KNOW = "dk"
 # On paper and in exports "don't know" has the number 99.
 DONT_KNOW_CODE = 99
+# How the codebook explains the missing-value codes (the codebook is German).
+MISSING_DE = {
+    Missing.NOT_SHOWN: "nicht gezeigt (Filterfrage)",
+    Missing.NOT_ANSWERED: "keine Angabe",
+    Missing.SEVERAL: "mehrere angekreuzt",
+    Missing.UNREADABLE: "unleserlich",
+}
+
+
+def is_visible(question, selected):
+    """Skip logic: a conditional question counts only if its condition's answer was chosen.
+
+    ``selected`` maps question ids to the ids of the options ticked (over-ticked ones too).
+    """
+    condition = question.show_if_choice
+    if condition is None:
+        return True
+    return condition.pk in selected.get(condition.question_id, set())
 
 
 # Questions and quarters change only when editors save, which bumps the content version; between
@@ -63,7 +81,9 @@ def row_name(question, row):
 # the log of paper responses and the dashboard cache are kept in one place.
 
 
-def store_response(survey, answers, *, language, channel=Channel.ONLINE, token=None, **paper):
+def store_response(
+    survey, answers, *, language, channel=Channel.ONLINE, token=None, draft_code="", **paper
+):
     """Stores a response with all its answers, or nothing. Returns (response, created).
 
     The same one-time token twice (double click, reload) returns the first response. A paper
@@ -84,6 +104,11 @@ def store_response(survey, answers, *, language, channel=Channel.ONLINE, token=N
             for answer in answers:
                 answer.response = response
             Answer.objects.bulk_create(answers)
+            if draft_code:
+                # A resumed draft is not kept once its answers are stored.
+                from survey.models import Draft, hash_resume_code
+
+                Draft.objects.filter(survey=survey, code_hash=hash_resume_code(draft_code)).delete()
             if paper.get("entered_by"):
                 _log(response, paper["entered_by"], "entered")
     except IntegrityError:
@@ -102,16 +127,75 @@ def _signature(answer):
         answer.value,
         answer.dont_know,
         answer.text,
+        answer.missing,
     )
 
 
-def correct_response(response, answers, *, user, **fields):
+def describe(answer):
+    """An answer as the codes an evaluator reads in the export, for the change log."""
+    if answer.missing is not None:
+        mark = {Missing.SEVERAL: "mehrere", Missing.UNREADABLE: "?"}[answer.missing]
+    else:
+        mark = ""
+    parts = []
+    if answer.row_id:
+        parts.append(f"{answer.row.code}:")
+    if answer.choice_id:
+        parts.append(str(answer.choice.code))
+    elif answer.quarter_id:
+        parts.append(str(answer.quarter.code))
+    elif answer.dont_know:
+        parts.append(str(DONT_KNOW_CODE))
+    elif answer.value is not None:
+        parts.append(str(answer.value))
+    if answer.text:
+        parts.append(answer.text)
+    if mark:
+        parts.append(f"({mark})")
+    return " ".join(parts)
+
+
+def _described(answers):
+    return sorted(describe(answer) for answer in answers)
+
+
+def may_change(user, response):
+    """The clerk who entered a paper form, or a colleague of the same centre, may correct or
+    delete it; the office (change/delete permission) any of the centres it oversees. Only within
+    the survey's entry period.
+    """
+    from staff.permissions import centre_ids
+
+    if response.channel != Channel.PAPER or not response.survey.entry_open:
+        return False
+    if user.is_superuser:
+        return True
+    if user.has_perm("survey.change_response") and centre_ids(user) is None:
+        return True
+    if not (
+        user.has_perm("survey.enter_paper_responses") or user.has_perm("survey.change_response")
+    ):
+        return False
+    if response.entered_by_id == user.pk:
+        return True
+    mine = set(centre_ids(user) or ())
+    if not mine and hasattr(user, "staff_profile"):
+        mine = set(user.staff_profile.centres.values_list("pk", flat=True))
+    return (
+        bool(mine)
+        and Response.objects.filter(
+            pk=response.pk, entered_by__staff_profile__centres__in=mine
+        ).exists()
+    )
+
+
+def correct_response(response, answers, *, user, reason="", **fields):
     """Replaces what the clerk changed, and only that: the answers of each question whose
     answers differ, and the changed response fields. Every other answer stays the row it was.
     Logs the correction and refreshes the dashboard. Returns whether anything changed.
     """
     stored = {}
-    for answer in response.answers.select_related("question"):
+    for answer in response.answers.select_related("question", "choice", "row", "quarter"):
         stored.setdefault(answer.question_id, []).append(answer)
     given = {}
     for answer in answers:
@@ -123,6 +207,19 @@ def correct_response(response, answers, *, user, **fields):
         != sorted(map(_signature, given.get(question_id, [])), key=repr)
     ]
     changed_fields = [name for name, value in fields.items() if getattr(response, name) != value]
+    codes = {question.pk: question.code for question in response.survey.questions.all()}
+    log = [
+        {
+            "question": codes.get(question_id, str(question_id)),
+            "old": _described(stored.get(question_id, [])),
+            "new": _described(given.get(question_id, [])),
+        }
+        for question_id in sorted(changed, key=lambda pk: codes.get(pk, ""))
+    ]
+    log += [
+        {"field": name, "old": str(getattr(response, name)), "new": str(fields[name])}
+        for name in changed_fields
+    ]
     with transaction.atomic():
         response.answers.filter(question_id__in=changed).delete()
         new = [answer for question_id in changed for answer in given.get(question_id, [])]
@@ -133,23 +230,38 @@ def correct_response(response, answers, *, user, **fields):
             setattr(response, name, fields[name])
         if changed_fields:
             response.save(update_fields=changed_fields)
-        _log(response, user, "corrected")
+        _log(response, user, "corrected", reason=reason, changes=log)
     if changed:
         bump_responses_version(response.survey_id)
     return bool(changed or changed_fields)
 
 
-def delete_response(response, *, user):
+def delete_response(response, *, user, reason=""):
+    """Deletes a response and logs every answer it held. The only way a response is deleted
+    (screens, Django admin); the retention purge removes whole surveys' data and its log."""
+    answers = response.answers.select_related("question", "choice", "row", "quarter")
+    by_question = {}
+    for answer in answers:
+        by_question.setdefault(answer.question.code, []).append(answer)
+    log = [
+        {"question": code, "old": _described(given), "new": []}
+        for code, given in sorted(by_question.items())
+    ]
     with transaction.atomic():
-        _log(response, user, "deleted")
+        _log(response, user, "deleted", reason=reason, changes=log)
         response.delete()  # post_delete refreshes the dashboard
 
 
-def _log(response, user, action):
+def _log(response, user, action, reason="", changes=()):
     from survey.models import ResponseChange
 
     ResponseChange.objects.create(
-        response_id_ref=response.pk, survey_id=response.survey_id, user=user, action=action
+        response_id_ref=response.pk,
+        survey_id=response.survey_id,
+        user=user,
+        action=action,
+        reason=reason,
+        changes=list(changes),
     )
 
 
@@ -180,7 +292,8 @@ def _bars(pairs, total):
 def aggregate(survey, questions, quarters, responses):
     """Counts for the dashboard and the public results page, in a fixed number of queries."""
     total = responses.count()
-    answers = Answer.objects.filter(response__in=responses)
+    # Over-ticked and unreadable answers are kept, but they are no answer to count.
+    answers = Answer.objects.filter(response__in=responses, missing__isnull=True)
     counts = {}
     for row in answers.values(
         "question_id", "choice_id", "row_id", "quarter_id", "value", "dont_know"
@@ -281,7 +394,7 @@ def breakdowns(responses):
     )
     by_channel = list(responses.values_list("channel").annotate(n=Count("id")).order_by("channel"))
     by_quarter = list(
-        Answer.objects.filter(response__in=responses, quarter__isnull=False)
+        Answer.objects.filter(response__in=responses, quarter__isnull=False, missing__isnull=True)
         .values_list("quarter__name")
         .annotate(n=Count("id"))
         .order_by("quarter__name")
@@ -321,36 +434,68 @@ FIXED_COLUMNS = [
 ]
 
 
+def _missing_de(question, *codes):
+    """The missing-value codes a column of this question can hold, explained."""
+    if not codes:
+        codes = [Missing.NOT_ANSWERED, Missing.UNREADABLE]
+        if question.kind != QuestionKind.TEXT and question.kind != QuestionKind.NUMBER:
+            codes.insert(1, Missing.SEVERAL)
+        if question.show_if_choice_id:
+            codes.insert(0, Missing.NOT_SHOWN)
+    return "; ".join(f"{int(code)} = {MISSING_DE[code]}" for code in codes)
+
+
 def _labels_de(question):
     if question.has_choices:
-        return "; ".join(f"{c.code} = {c.label_de}" for c in question.choices.all())
-    if question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
+        values = "; ".join(f"{c.code} = {c.label_de}" for c in question.choices.all())
+    elif question.kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
         parts = [
             f"{question.scale_min} = {question.scale_min_label_de}".strip(" ="),
             f"{question.scale_max} = {question.scale_max_label_de}".strip(" ="),
         ]
         if question.allow_dont_know:
             parts.append(f"{DONT_KNOW_CODE} = weiß nicht")
-        return "; ".join(parts)
-    if question.kind == QuestionKind.QUARTER:
-        return "Name des Quartiers"
-    if question.kind == QuestionKind.NUMBER:
-        return "Zahl"
-    return "Freitext"
+        values = "; ".join(parts)
+    elif question.kind == QuestionKind.QUARTER:
+        quarters = sorted(load_quarters(), key=lambda quarter: quarter.code)
+        values = "; ".join(f"{quarter.code} = {quarter.name}" for quarter in quarters)
+        values += f"; {DONT_KNOW_CODE} = außerhalb Heilbronns / weiß nicht"
+    elif question.kind == QuestionKind.NUMBER:
+        values = "Zahl"
+    else:
+        values = "Freitext"
+    return f"{values}; {_missing_de(question)}"
 
 
-def codebook(questions):
-    """[(column, German question text, German value labels)] in export column order."""
+LABELLED_KINDS = (QuestionKind.SINGLE, QuestionKind.QUARTER)
+
+
+def label_name(question):
+    return f"{question.code}_label"
+
+
+def codebook(questions, labels=False):
+    """[(column, German question text, German value labels)] in export column order.
+
+    With ``labels``, each single-choice and neighbourhood column is followed by one holding the
+    chosen answer's German label; the code column stays the one to count with.
+    """
     rows = list(FIXED_COLUMNS)
     for question in questions:
         text = question.text_de
+        if labels and question.kind in LABELLED_KINDS:
+            rows.append((question.code, text, _labels_de(question)))
+            rows.append((label_name(question), f"{text} – Bezeichnung", "Text zum Code"))
+            if any(c.is_other for c in question.choices.all()):
+                rows.append((other_name(question), f"{text} – Sonstiges: Angabe", "Freitext"))
+            continue
         if question.kind == QuestionKind.MULTIPLE:
             for choice in question.choices.all():
                 rows.append(
                     (
                         f"{question.code}_{choice.code}",
                         f"{text} – {choice.label_de}",
-                        "0 = nicht gewählt; 1 = gewählt",
+                        f"0 = nicht gewählt; 1 = gewählt; {_missing_de(question)}",
                     )
                 )
                 if choice.is_other:
@@ -375,6 +520,33 @@ def codebook(questions):
     return rows
 
 
+def _value_columns(question):
+    """The columns holding this question's answer (not the "other" texts)."""
+    if question.kind == QuestionKind.MULTIPLE:
+        return [f"{question.code}_{choice.code}" for choice in question.choices.all()]
+    if question.kind == QuestionKind.MATRIX:
+        return [row_name(question, row) for row in question.rows.all()]
+    return [question.code]
+
+
+def _cell(answers, kind):
+    """One column's value from the answers stored for it (several if over-ticked)."""
+    if not answers:
+        return int(Missing.NOT_ANSWERED)
+    answer = answers[0]
+    if answer.missing is not None:
+        return answer.missing
+    if answer.dont_know:
+        return DONT_KNOW_CODE
+    if kind == QuestionKind.SINGLE:
+        return answer.choice.code
+    if kind == QuestionKind.QUARTER:
+        return answer.quarter.code if answer.quarter else ""
+    if kind in (QuestionKind.SCALE, QuestionKind.NUMBER, QuestionKind.MATRIX):
+        return answer.value
+    return answer.text
+
+
 @sensitive_variables()
 def _response_cells(response, questions):
     cells = {
@@ -385,38 +557,60 @@ def _response_cells(response, questions):
         "source": response.source,
         "batch": response.batch,
     }
-    for question in questions:
-        if question.kind == QuestionKind.MULTIPLE:
-            for choice in question.choices.all():
-                cells[f"{question.code}_{choice.code}"] = 0
+    given, selected = {}, {}
     for answer in response.answers.all():
-        question = answer.question
+        given.setdefault(answer.question_id, []).append(answer)
+        if answer.choice_id:
+            selected.setdefault(answer.question_id, set()).add(answer.choice_id)
+    for question in questions:
+        answers = given.get(question.pk, [])
+        if not is_visible(question, selected):
+            for column in _value_columns(question):
+                cells[column] = int(Missing.NOT_SHOWN)
+            continue
+        for answer in answers:
+            if answer.text and answer.choice_id:
+                if question.kind == QuestionKind.MULTIPLE:
+                    cells[f"{question.code}_{answer.choice.code}_other"] = answer.text
+                else:
+                    cells[other_name(question)] = answer.text
         if question.kind == QuestionKind.MULTIPLE:
-            cells[f"{question.code}_{answer.choice.code}"] = 1
-            if answer.text:
-                cells[f"{question.code}_{answer.choice.code}_other"] = answer.text
-        elif question.kind == QuestionKind.SINGLE:
-            cells[question.code] = answer.choice.code
-            if answer.text:
-                cells[other_name(question)] = answer.text
-        elif question.kind == QuestionKind.QUARTER:
-            cells[question.code] = answer.quarter.name if answer.quarter else ""
+            codes = {answer.missing for answer in answers} - {None}
+            ticked = {answer.choice_id for answer in answers}
+            for choice in question.choices.all():
+                column = f"{question.code}_{choice.code}"
+                if codes:
+                    cells[column] = min(codes)
+                elif answers:
+                    cells[column] = int(choice.pk in ticked)
+                else:
+                    cells[column] = int(Missing.NOT_ANSWERED)
         elif question.kind == QuestionKind.MATRIX:
-            cells[row_name(question, answer.row)] = (
-                DONT_KNOW_CODE if answer.dont_know else answer.value
-            )
-        elif answer.dont_know:
-            cells[question.code] = DONT_KNOW_CODE
-        elif question.kind in (QuestionKind.SCALE, QuestionKind.NUMBER):
-            cells[question.code] = answer.value
+            for row in question.rows.all():
+                on_row = [answer for answer in answers if answer.row_id == row.pk]
+                cells[row_name(question, row)] = _cell(on_row, question.kind)
         else:
-            cells[question.code] = answer.text
+            cells[question.code] = _cell(answers, question.kind)
+            cells[label_name(question)] = _label(answers)
     return cells
 
 
-def export_rows(survey, questions):
+def _label(answers):
+    if len(answers) != 1 or answers[0].missing is not None:
+        return ""
+    answer = answers[0]
+    if answer.choice_id:
+        return answer.choice.label_de
+    if answer.quarter_id:
+        return answer.quarter.name
+    if answer.dont_know:
+        return "außerhalb Heilbronns / weiß nicht"
+    return ""
+
+
+def export_rows(survey, questions, labels=False):
     """Header and one row per response, in the codebook's column order."""
-    columns = [row[0] for row in codebook(questions)]
+    columns = [row[0] for row in codebook(questions, labels)]
     by_id = {question.pk: question for question in questions}
     responses = (
         Response.objects.filter(survey=survey)
@@ -443,25 +637,25 @@ def _csv(rows):
     return buffer.getvalue().encode()
 
 
-def export_csv(survey, questions):
-    return _csv(export_rows(survey, questions))
+def export_csv(survey, questions, labels=False):
+    return _csv(export_rows(survey, questions, labels))
 
 
-def codebook_csv(questions):
-    return _csv([("Spalte", "Frage", "Werte"), *codebook(questions)])
+def codebook_csv(questions, labels=False):
+    return _csv([("Spalte", "Frage", "Werte"), *codebook(questions, labels)])
 
 
 @sensitive_variables()
-def export_xlsx(survey, questions):
+def export_xlsx(survey, questions, labels=False):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     data = workbook.create_sheet("Antworten")
-    for row in export_rows(survey, questions):
+    for row in export_rows(survey, questions, labels):
         data.append(safe_row(row))
     book = workbook.create_sheet("Codebuch")
     book.append(["Spalte", "Frage", "Werte"])
-    for row in codebook(questions):
+    for row in codebook(questions, labels):
         book.append(safe_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)

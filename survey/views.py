@@ -1,4 +1,5 @@
 import hashlib
+import json
 import logging
 import secrets
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
@@ -19,10 +21,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
-from django_ratelimit.core import is_ratelimited
 
-from survey import services
-from survey.forms import DashboardFilterForm, PaperEntryForm, QuestionnaireForm, ResumeForm
+from portal.lib import clients
+from survey import printing, services
+from survey.forms import (
+    ChangeReasonForm,
+    DashboardFilterForm,
+    PaperEntryForm,
+    QuestionnaireForm,
+    ResumeForm,
+)
 from survey.models import Channel, Draft, Response, Survey
 
 HONEYPOT = "website"
@@ -127,16 +135,7 @@ def _render_questionnaire(
     return render(request, "survey/questionnaire_form.html", context, status=status)
 
 
-def _rate_limited(request):
-    rate = settings.SURVEY_RATE_LIMIT
-    if not rate:
-        return False
-    # The limiter keys on a hash of the address, kept only for the window in the cache.
-    try:
-        return is_ratelimited(request, group="survey-submit", key="ip", rate=rate, increment=True)
-    except DatabaseError:
-        # The database cache is gone with the database; storing will fail and say so.
-        return False
+SUBMIT, SAVE = "survey-submit", "survey-save"
 
 
 @never_cache
@@ -145,23 +144,31 @@ def questionnaire(request, slug):
     survey = _survey_even_during_an_outage(slug)
     if not survey.is_open:
         status = 403 if request.method == "POST" else 200
-        return render(request, "survey/survey_closed.html", {"survey": survey}, status=status)
+        context = {"survey": survey}
+        if request.method == "POST":
+            # Answers sent after closing are not stored; what was written comes back to copy.
+            context["typed"] = _questionnaire_form(survey, request.POST).typed_texts()
+        return render(request, "survey/survey_closed.html", context, status=status)
     if request.method != "POST":
         return _blank_questionnaire(request, survey)
     form = _questionnaire_form(survey, request.POST)
     if request.POST.get(HONEYPOT):
         return redirect("survey:thanks", slug=survey.slug)
     if request.POST.get("action") == "save":
-        code = Draft.create_for(survey, form.draft_data())
-        return render(request, "survey/draft_saved.html", {"survey": survey, "code": code})
-    if _rate_limited(request):
+        return _save_for_later(request, survey, form)
+    # Only stored responses count: a mistake corrected and sent again costs nothing.
+    if clients.is_limited(request, SUBMIT, settings.SURVEY_RATE_LIMIT):
         notice = _("Too many answers were sent from your connection. Please try again later.")
         return _render_questionnaire(request, survey, form, status=429, notice=notice)
     if not form.is_valid():
         return _render_questionnaire(request, survey, form)
     try:
-        services.store_response(
-            survey, form.answers, language=get_language(), token=form.cleaned_data["token"]
+        _response, created = services.store_response(
+            survey,
+            form.answers,
+            language=get_language(),
+            token=form.cleaned_data["token"],
+            draft_code=form.cleaned_data.get("draft"),
         )
     except DatabaseError as error:
         # Never acknowledged when not stored: the answers come back, ready to be sent again.
@@ -169,7 +176,29 @@ def questionnaire(request, slug):
         logger.warning("A survey response could not be stored (%s)", type(error).__name__)
         notice = _("Your answers could not be saved. Please send them again in a moment.")
         return _render_questionnaire(request, survey, form, status=503, notice=notice)
+    if created:
+        clients.record(request, SUBMIT, settings.SURVEY_RATE_LIMIT)
     return redirect("survey:thanks", slug=survey.slug)
+
+
+def _save_for_later(request, survey, form):
+    """A draft under a new code (replacing the one it was resumed from), limited in number per
+    client and in size."""
+    if clients.is_limited(request, SAVE, settings.SURVEY_SAVE_RATE_LIMIT):
+        notice = _(
+            "Answers were saved for later too often from your connection. Please try again later."
+        )
+        return _render_questionnaire(request, survey, form, status=429, notice=notice)
+    data = form.draft_data()
+    if len(json.dumps(data)) > settings.SURVEY_DRAFT_MAX_BYTES:
+        notice = _(
+            "These answers are too long to be saved for later. "
+            "Please shorten them or send them now."
+        )
+        return _render_questionnaire(request, survey, form, status=413, notice=notice)
+    code = Draft.create_for(survey, data, replaces=form.draft_code())
+    clients.record(request, SAVE, settings.SURVEY_SAVE_RATE_LIMIT)
+    return render(request, "survey/draft_saved.html", {"survey": survey, "code": code})
 
 
 @require_safe
@@ -188,7 +217,10 @@ def resume(request, slug):
         draft = Draft.find(survey, form.cleaned_data["code"])
         if draft:
             notice = _("Welcome back. Your saved answers are filled in below.")
-            form = _questionnaire_form(survey, MultiValueDict(draft.data))
+            # The code goes along, so the draft is deleted once the answers are sent.
+            data = MultiValueDict(draft.data)
+            data["draft"] = form.cleaned_data["code"]
+            form = _questionnaire_form(survey, data)
             return _render_questionnaire(request, survey, form, notice=notice)
         form.add_error("code", _("We could not find answers saved under this code."))
     return render(request, "survey/resume_form.html", {"survey": survey, "form": form})
@@ -213,12 +245,41 @@ def csrf_failure(request, reason=""):
 
 
 @require_safe
+@never_cache  # every print gets new serial numbers: never served from the page cache
 def paper(request, slug):
+    """The printable questionnaire; ``?copies=20`` prints a pile, each with its serial number."""
     survey = _visible_survey(slug)
     form = PaperEntryForm(
         questions=services.load_questions(survey), quarters=services.load_quarters()
     )
-    return render(request, "survey/survey_paper.html", {"survey": survey, "items": form.items})
+    details = printing.return_details(survey)
+    pages = printing.paginate(form.items, tail=printing.tail_weight(details["return_points"]))
+    try:
+        copies = min(max(int(request.GET.get("copies", 1)), 1), printing.MAX_COPIES)
+    except ValueError:
+        copies = 1
+    language = get_language()
+    printed = []
+    for _copy in range(copies):
+        serial = printing.new_serial()
+        printed.append(
+            {
+                "serial": serial,
+                "pages": [
+                    {
+                        "number": number,
+                        "total": len(pages),
+                        "items": items,
+                        "qr": printing.qr_svg(
+                            printing.qr_payload(survey, language, number, len(pages), serial)
+                        ),
+                    }
+                    for number, items in enumerate(pages, start=1)
+                ],
+            }
+        )
+    context = {"survey": survey, "copies": printed, **details}
+    return render(request, "survey/survey_paper.html", context)
 
 
 @require_safe
@@ -290,19 +351,21 @@ def export(request, slug, kind):
     survey = get_object_or_404(Survey, slug=slug)
     questions = services.load_questions(survey)
     stamp = timezone.localdate().isoformat()
+    # ?labels=1 adds the chosen answer's label beside each single-choice and neighbourhood code.
+    labels = request.GET.get("labels") == "1"
     if kind == "csv":
         body, mime, name = (
-            services.export_csv(survey, questions),
+            services.export_csv(survey, questions, labels),
             "text/csv",
             f"{survey.slug}-{stamp}.csv",
         )
     elif kind == "xlsx":
-        body = services.export_xlsx(survey, questions)
+        body = services.export_xlsx(survey, questions, labels)
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         name = f"{survey.slug}-{stamp}.xlsx"
     elif kind == "codebook":
         body, mime, name = (
-            services.codebook_csv(questions),
+            services.codebook_csv(questions, labels),
             "text/csv",
             f"{survey.slug}-codebuch.csv",
         )
@@ -326,7 +389,7 @@ def _paper_form(request, survey, response=None):
     return PaperEntryForm(initial=initial, questions=questions, quarters=quarters)
 
 
-def _render_paper_form(request, survey, form, response=None):
+def _render_paper_form(request, survey, form, response=None, reason_form=None):
     # Entering a pile of forms: after each save the cursor waits in the first question.
     form.focus_first = bool(request.GET.get("source")) or bool(form.errors)
     context = {
@@ -334,8 +397,21 @@ def _render_paper_form(request, survey, form, response=None):
         "form": form,
         "summary": form.error_summary(),
         "response": response,
+        "reason_form": reason_form,
     }
     return render(request, "survey/paper_entry_form.html", context)
+
+
+def _entry_closed(request, survey):
+    return render(request, "survey/entry_closed.html", {"survey": survey}, status=403)
+
+
+def _warn_missing(request, form):
+    """A paper form is taken as filled in; the clerk sees what was stored with a code."""
+    for _anchor, number, message in form.warnings:
+        messages.warning(
+            request, _("Question {number}: {message}").format(number=number, message=message)
+        )
 
 
 @never_cache
@@ -344,10 +420,17 @@ def _render_paper_form(request, survey, form, response=None):
 @permission_required("survey.enter_paper_responses", raise_exception=True)
 def paper_entry(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
+    if not survey.entry_open:
+        return _entry_closed(request, survey)
     form = _paper_form(request, survey)
     if request.method != "POST" or not form.is_valid():
         return _render_paper_form(request, survey, form)
     meta = form.meta
+    earlier = (
+        Response.objects.filter(survey=survey, serial=meta["serial"]).first()
+        if meta["serial"]
+        else None
+    )
     response, _created = services.store_response(
         survey,
         form.answers,
@@ -359,39 +442,67 @@ def paper_entry(request, slug):
     messages.success(
         request, _("Paper questionnaire no. {number} has been saved.").format(number=response.pk)
     )
-    query = urlencode(meta)
+    _warn_missing(request, form)
+    if earlier:
+        messages.warning(
+            request,
+            _("A form with this serial number was entered before: no. {number}.").format(
+                number=earlier.pk
+            ),
+        )
+    query = urlencode({name: meta[name] for name in ("language", "source", "batch")})
     return redirect(reverse("survey:paper-entry", kwargs={"slug": survey.slug}) + f"?{query}")
+
+
+def _changeable(request, pk):
+    response = get_object_or_404(
+        Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
+    )
+    if not response.survey.entry_open:
+        return response, _entry_closed(request, response.survey)
+    if not services.may_change(request.user, response):
+        raise PermissionDenied
+    return response, None
 
 
 @never_cache
 @sensitive_post_parameters()
 @staff_member_required
-@permission_required("survey.change_response", raise_exception=True)
 def response_edit(request, pk):
-    response = get_object_or_404(
-        Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
-    )
+    response, refused = _changeable(request, pk)
+    if refused:
+        return refused
     form = _paper_form(request, response.survey, response)
-    if request.method != "POST" or not form.is_valid():
-        return _render_paper_form(request, response.survey, form, response)
-    services.correct_response(response, form.answers, user=request.user, **form.meta)
+    reason_form = ChangeReasonForm(request.POST if request.method == "POST" else None)
+    valid = request.method == "POST" and form.is_valid() & reason_form.is_valid()
+    if not valid:
+        return _render_paper_form(request, response.survey, form, response, reason_form)
+    services.correct_response(
+        response,
+        form.answers,
+        user=request.user,
+        reason=reason_form.cleaned_data["reason"],
+        **form.meta,
+    )
     messages.success(
         request,
         _("Paper questionnaire no. {number} has been corrected.").format(number=response.pk),
     )
+    _warn_missing(request, form)
     return redirect("survey:dashboard", slug=response.survey.slug)
 
 
 @staff_member_required
-@permission_required("survey.delete_response", raise_exception=True)
 def response_delete(request, pk):
-    response = get_object_or_404(
-        Response.objects.select_related("survey"), pk=pk, channel=Channel.PAPER
-    )
-    if request.method != "POST":
-        return render(request, "survey/response_confirm_delete.html", {"response": response})
+    response, refused = _changeable(request, pk)
+    if refused:
+        return refused
+    form = ChangeReasonForm(request.POST or None, required=True)
+    if request.method != "POST" or not form.is_valid():
+        context = {"response": response, "form": form}
+        return render(request, "survey/response_confirm_delete.html", context)
     survey = response.survey
-    services.delete_response(response, user=request.user)
+    services.delete_response(response, user=request.user, reason=form.cleaned_data["reason"])
     messages.success(
         request, _("Paper questionnaire no. {number} has been deleted.").format(number=pk)
     )

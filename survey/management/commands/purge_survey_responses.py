@@ -2,13 +2,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from survey.models import Answer, Draft, QuestionKind, Response, Survey
+from survey.models import Answer, Draft, QuestionKind, Response, ResponseChange, Survey
 
 
 class Command(BaseCommand):
     help = (
         "Anonymise (or with --delete remove) the responses of surveys whose retention period "
-        "after closing has ended, and remove expired saved drafts."
+        "after closing has ended, with their history rows, change log and drafts, and remove "
+        "expired saved drafts. Runs daily (deploy/quartier-purge.timer)."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +27,15 @@ class Command(BaseCommand):
                 if dry_run:
                     self.stdout.write(f"{survey.slug}: {count} responses would be processed")
                     continue
+                # Who entered which form where, and the old and new answers of corrections.
+                history = Response.history.filter(survey_id=survey.pk)
+                removed_history, _detail = history.delete()
+                removed_log, _detail = ResponseChange.objects.filter(survey=survey).delete()
+                Draft.objects.filter(survey=survey).delete()
+                self.stdout.write(
+                    f"{survey.slug}: {removed_history} history rows and {removed_log} "
+                    "change-log entries removed"
+                )
                 if delete:
                     responses.delete()
                     self.stdout.write(f"{survey.slug}: {count} responses deleted")
@@ -35,7 +45,12 @@ class Command(BaseCommand):
                 answers.filter(question__kind=QuestionKind.TEXT).delete()
                 answers.exclude(text="").update(text="")
                 responses.update(
-                    entered_by=None, entered_at=None, source="", batch="", submission_token=None
+                    entered_by=None,
+                    entered_at=None,
+                    source="",
+                    batch="",
+                    serial="",
+                    submission_token=None,
                 )
                 self.stdout.write(f"{survey.slug}: {count} responses anonymised")
             if not dry_run:
