@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from centers.models import Quarter
+from contacts import phones
 from network.models import ACTOR_LANGUAGE_CHOICES, Actor, ActorKind, Idea
 from portal import forms as portal_forms
 
@@ -94,6 +95,14 @@ class ActorRegistrationForm(BootstrapMixin, HoneypotMixin):
         ),
         error_messages={"required": _("Without your consent we cannot list you.")},
     )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if phone and not phones.e164(phone):
+            raise forms.ValidationError(
+                _("Please enter a phone number with area code, e.g. 07131 56-1167.")
+            )
+        return phone
 
     def save(self):
         data = self.cleaned_data

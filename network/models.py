@@ -14,6 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contacts import phones
+from contacts.models import validate_phone
 from portal.lib.uploads import RandomName, validate_image
 from portal.models import Publishable, PublishableQuerySet
 
@@ -136,6 +138,7 @@ class Actor(Publishable):
 
     def clean(self):
         super().clean()
+        validate_phone(self, "phone")
         if self.logo and not (self.logo_alt_de if hasattr(self, "logo_alt_de") else self.logo_alt):
             raise ValidationError(
                 {"logo_alt_de": _("Please describe the logo (alt text) when you add one.")}
@@ -188,8 +191,8 @@ class Actor(Publishable):
             data["sameAs"] = [self.website]
         if self.email:
             data["email"] = self.email
-        if self.phone:
-            data["telephone"] = self.phone
+        if phones.e164(self.phone):
+            data["telephone"] = phones.e164(self.phone)
         if self.language_codes:
             data["knowsLanguage"] = self.language_codes
         return data

@@ -98,3 +98,23 @@ def test_an_actor_named_like_the_form_address_gets_another_slug(client, quarter)
     client.post(reverse("network:actor-register"), _data(quarter, name="Mitmachen"))
     actor = Actor.objects.get()
     assert actor.slug != "mitmachen"
+
+
+def test_a_phone_number_that_cannot_be_dialled_is_refused_and_the_text_kept(client):
+    from centers.models import Quarter
+
+    quarter = Quarter.objects.create(name="Böckingen", slug="boeckingen-reg")
+    response = client.post(
+        "/de/akteure/mitmachen/",
+        {
+            "name": "Schachclub Böckingen",
+            "kind": "club",
+            "summary": "Wir spielen Schach.",
+            "quarters": [quarter.pk],
+            "phone": "bitte anrufen",
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "phone" in response.context["form"].errors
+    assert "Schachclub Böckingen" in response.content.decode()

@@ -54,7 +54,8 @@ def test_demo_offers_happen_at_sites_in_the_quarters_where_the_sites_lie(demo):
         assert offer.site is not None
         assert offer.site.quarter is not None
         assert offer.quarter == offer.site.quarter
-        assert offer.site.quarter.centre == offer.centre
+        if offer.centre is not None:  # an actor may run an offer at a centre's site alone
+            assert offer.site.quarter.centre == offer.centre
     branch = Offer.objects.published().filter(site__is_main=False, centre__slug="boeckingen")
     assert {offer.quarter.slug for offer in branch} == {"kreuzgrund"}
 
