@@ -8,34 +8,7 @@ from network.models import ACTOR_LANGUAGE_CHOICES, Actor, ActorKind, Idea
 from portal import forms as portal_forms
 
 
-class BootstrapMixin:
-    """Bootstrap classes on the widgets, so templates render fields without logic."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-
-class HoneypotMixin(forms.Form):
-    # Hidden from people (CSS and aria-hidden), filled in by bots.
-    website_url = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self):
-        return bool(self.data.get("website_url"))
-
-
-class ActorFilterForm(BootstrapMixin, forms.Form):
+class ActorFilterForm(portal_forms.BootstrapMixin, forms.Form):
     """Plain GET parameters, so every filtered list is a shareable URL."""
 
     q = forms.CharField(
@@ -56,7 +29,7 @@ class ActorFilterForm(BootstrapMixin, forms.Form):
         return queryset.search(self.cleaned_data["q"], get_language())
 
 
-class ActorRegistrationForm(BootstrapMixin, HoneypotMixin):
+class ActorRegistrationForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
     """A club or initiative asks to join; it arrives as a draft for the quarter management."""
 
     name = forms.CharField(label=_("Name of your club, initiative or organisation"), max_length=160)
@@ -124,7 +97,7 @@ class ActorRegistrationForm(BootstrapMixin, HoneypotMixin):
         return actor
 
 
-class IdeaForm(BootstrapMixin, HoneypotMixin):
+class IdeaForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
     """A resident's idea: no account, no name; a contact only if they want an answer."""
 
     quarter = portal_forms.ModelChoiceField(

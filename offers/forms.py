@@ -17,21 +17,6 @@ from portal import forms as portal_forms
 MAX_AGE = 120
 
 
-class BootstrapMixin:
-    """Bootstrap classes on the widgets, so templates render fields without logic."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-
 class LookupChoiceField(forms.ChoiceField):
     """A filter value by slug or code, looked up in a list loaded once per request.
 
@@ -54,7 +39,7 @@ class LookupChoiceField(forms.ChoiceField):
         return self.objects.get(value) if value else None
 
 
-class OfferFilterForm(BootstrapMixin, forms.Form):
+class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
     """Plain GET parameters, so every filtered list is a shareable URL."""
 
     q = forms.CharField(
@@ -142,7 +127,7 @@ class OfferFilterForm(BootstrapMixin, forms.Form):
         return any(value not in (None, "", False) for value in self.data.values())
 
 
-class ProposalForm(BootstrapMixin, forms.Form):
+class ProposalForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
     """A resident suggests an activity; it arrives as a draft for the neighbourhood management."""
 
     name = forms.CharField(label=_("Your name"), max_length=120)
@@ -175,15 +160,6 @@ class ProposalForm(BootstrapMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def save(self):
         data = self.cleaned_data

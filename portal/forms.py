@@ -1,6 +1,7 @@
-"""Form fields every app's public forms share."""
+"""Form pieces every app's public forms share."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 _BIGINT = 2**63
 
@@ -34,3 +35,32 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": item},
                 )
         return super()._check_values(value)
+
+
+class BootstrapMixin:
+    """Bootstrap classes on the widgets, so templates render fields without logic."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+
+class HoneypotMixin(forms.Form):
+    """The one honeypot of the public forms: hidden from people (CSS and aria-hidden), filled
+    in by bots, who then get the same thank-you as people and learn nothing."""
+
+    website_url = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get("website_url"))

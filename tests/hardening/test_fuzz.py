@@ -136,7 +136,7 @@ def test_invalid_utf8_in_paths_is_a_404(client, path):
                 "where",
                 "quarter",
                 "target_groups",
-                "website",
+                "website_url",
             ]
         ),
         values,
@@ -148,7 +148,7 @@ def test_the_proposal_form_never_fails_or_half_stores(client, place, settings_ra
     response = client.post("/de/angebote/vorschlagen/", fields)
     _assert_safe(response, fields.values())
     after = Offer.objects.count()
-    if response.status_code == 302 and not fields.get("website"):
+    if response.status_code == 302 and not fields.get("website_url"):
         assert after in {before, before + 1}
     else:
         assert after == before

@@ -126,7 +126,7 @@ def test_a_residents_suggestion_does_not_flush_the_page_cache(client, page_cache
             "description": "Brettspiele.",
             "when": "freitags",
             "where": "",
-            "website": "",
+            "website_url": "",
         },
     )
     assert response.status_code == 302

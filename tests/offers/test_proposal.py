@@ -25,7 +25,7 @@ def _data(**overrides):
         "description": "Brettspiele für Groß und Klein.",
         "when": "jeden zweiten Freitag 18:00–20:00",
         "where": "Gemeinschaftsraum",
-        "website": "",
+        "website_url": "",
     } | overrides
 
 
@@ -73,7 +73,7 @@ def test_an_error_keeps_everything_the_resident_typed(client):
 
 
 def test_the_honeypot_silently_drops_bots(client):
-    response = client.post(reverse("offers:propose"), _data(website="http://spam.example"))
+    response = client.post(reverse("offers:propose"), _data(website_url="http://spam.example"))
     assert response.status_code == 302
     assert not Offer.objects.exists()
 
