@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
+from staff.editorial import EditorialAdminMixin
 from staff.permissions import (
     CentreScopedAdminMixin,
     MissingTranslationFilter,
@@ -93,10 +94,14 @@ CENTRE_FACTS = ("name", "slug", "status", "stage", "opened_on", "provider")
 
 @admin.register(Centre)
 class CentreAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     centre_path = ""
-    list_display = ("name", "preview", "status", "stage", "publication_status", "opened_on")
+    list_display = ("name", "preview", "status", "stage", "publication_label", "opened_on")
     list_filter = ("status", "stage", "publication_status", MissingTranslationFilter)
     search_fields = ("name", "slug", "summary", "description")
     prepopulated_fields = {"slug": ("name",)}
@@ -145,7 +150,9 @@ class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SiteAdmin(
+    CentreScopedAdminMixin, EditorialAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
     list_filter = ("centre", "is_main", "step_free_entrance", "accessible_toilet", "hearing_loop")
     search_fields = ("name", "street", "postcode", "centre__name")
@@ -154,9 +161,13 @@ class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdm
 
 @admin.register(Document)
 class DocumentAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
-    list_display = ("title", "centre", "kind", "year", "publication_status")
+    list_display = ("title", "centre", "kind", "year", "publication_label")
     list_filter = ("kind", "year", "publication_status", "centre", MissingTranslationFilter)
     search_fields = ("title", "summary", "centre__name")
     list_select_related = ("centre",)

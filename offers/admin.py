@@ -15,6 +15,7 @@ from offers.models import (
     Schedule,
     TargetGroup,
 )
+from staff.editorial import EditorialAdminMixin
 from staff.permissions import (
     OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
@@ -80,7 +81,11 @@ class LastCheckedFilter(admin.SimpleListFilter):
 
 @admin.register(Offer)
 class OfferAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     # A resident's suggestion may name only a neighbourhood: its centre then decides.
     centre_path = OFFER_CENTRE_PATH
@@ -89,7 +94,7 @@ class OfferAdmin(
         "centre",
         "quarter",
         "category",
-        "publication_status",
+        "publication_label",
         "state",
         "last_checked",
         "is_proposal",

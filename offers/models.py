@@ -284,6 +284,7 @@ class Offer(Publishable):
         return reverse("offers:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValidationError({"max_age": _("The maximum age is lower than the minimum age.")})
         if self.valid_from and self.valid_until and self.valid_from > self.valid_until:

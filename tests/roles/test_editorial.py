@@ -1,0 +1,344 @@
+"""Live and draft apart: every content type × role, through the admin, with real e-mail (SMTP)."""
+
+import email
+import socket
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils import timezone
+
+from centers.models import Centre, Document, Site
+from contacts.models import ContactPerson
+from offers.models import Offer
+from portal.models import PublicationStatus, SitePage
+from staff.models import Revision, RevisionAction, RevisionState
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class _Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content)
+        body = message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+        subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
+        self.messages.append({"to": envelope.rcpt_tos, "subject": subject, "body": body})
+        return "250 OK"
+
+    def to(self, address):
+        return [m for m in self.messages if address in m["to"]]
+
+
+@pytest.fixture
+def inbox(settings):
+    """A real SMTP server on a free port; the portal sends through Django's SMTP backend."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = _Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def people(world):
+    for user in world.users.values():
+        user.email = f"{user.username}@heilbronn.example"
+        user.save()
+    # Legal pages: a quarter manager who may edit them but, as always, not publish.
+    qm = world.users["qm"]
+    qm.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="portal", codename__endswith="sitepage")
+    )
+    world.sitepage = SitePage.objects.create(key="privacy", body="<p>Alter Text</p>")
+    own = world.own
+    own.offer.publication_status = PublicationStatus.PUBLISHED
+    own.offer.save()
+    return world
+
+
+def form_data(response):
+    """What the browser would post back: every field of the form and its inlines, as shown."""
+    data = {}
+
+    def add(form):
+        for bound in form:
+            if bound.field.disabled:
+                continue
+            value = bound.value()
+            widget = bound.field.widget
+            input_type = getattr(widget, "input_type", None)
+            if value is None or input_type == "file":
+                continue
+            if hasattr(widget, "widgets"):  # date and time in two boxes
+                parts = widget.decompress(value) if not isinstance(value, list) else value
+                for index, (sub, part) in enumerate(zip(widget.widgets, parts, strict=False)):
+                    data[f"{bound.html_name}_{index}"] = sub.format_value(part) or ""
+                continue
+            if isinstance(value, bool) or input_type == "checkbox":
+                if value:
+                    data[bound.html_name] = "on"
+                continue
+            if isinstance(value, list | tuple):
+                data[bound.html_name] = [str(v) for v in value]
+                continue
+            shown = widget.format_value(value)
+            data[bound.html_name] = "" if shown is None else shown
+
+    add(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        for bound in formset.management_form:
+            data[bound.html_name] = bound.value()
+        for form in formset.initial_forms:
+            add(form)
+        data[formset.management_form["TOTAL_FORMS"].html_name] = len(formset.initial_forms)
+    return data
+
+
+# content type: (admin name, how to get the object, the field a quarter manager changes, model)
+CONTENT = {
+    "offer": ("offers_offer", lambda w: w.own.offer, "title_de", Offer),
+    "centre": ("centers_centre", lambda w: w.own.centre, "summary_de", Centre),
+    "site": ("centers_site", lambda w: w.own.site, "name", Site),
+    "document": ("centers_document", lambda w: w.own.document, "title_de", Document),
+    "contact": ("contacts_contactperson", lambda w: w.own.contact, "role_de", ContactPerson),
+    "legal page": ("portal_sitepage", lambda w: w.sitepage, "body_de", SitePage),
+}
+
+
+def _edit(client, admin_name, obj, field, value):
+    url = reverse(f"admin:{admin_name}_change", args=[obj.pk])
+    data = form_data(client.get(url))
+    data[field] = value
+    return client.post(url, data)
+
+
+def _decide(client, revision, button, comment=""):
+    url = reverse("admin:staff_revision_change", args=[revision.pk])
+    return client.post(url, {button: "1", "comment": comment})
+
+
+NEW = "<p>Geänderter Text</p>"
+
+
+@pytest.mark.parametrize("kind", CONTENT)
+def test_a_quarter_managers_edit_of_live_content_waits_and_the_office_approves_it(
+    client, people, inbox, kind
+):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    before = getattr(obj, field)
+    client.force_login(people.users["qm"])
+
+    response = _edit(client, admin_name, obj, field, NEW)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert getattr(model.objects.get(pk=obj.pk), field) == before  # live stays online
+    revision = Revision.objects.get(state=RevisionState.PENDING)
+    assert revision.submitted_by == people.users["qm"]
+    assert revision.data["fields"][field] == NEW
+    assert [m["subject"] for m in inbox.to("redaktion@heilbronn.example")] == [
+        f"Zur Prüfung: {revision.object_repr}"
+    ]
+    assert inbox.to("qm-eigen@heilbronn.example") == []
+
+    client.force_login(people.users["redaktion"])
+    review = client.get(reverse("admin:staff_revision_change", args=[revision.pk]))
+    assert "Geänderter Text" in review.content.decode()
+    _decide(client, revision, "_approve")
+
+    assert getattr(model.objects.get(pk=obj.pk), field) == NEW
+    revision.refresh_from_db()
+    assert revision.state == RevisionState.APPROVED
+    mails = inbox.to("qm-eigen@heilbronn.example")
+    assert [m["subject"] for m in mails] == [f"Veröffentlicht: {revision.object_repr}"]
+
+
+@pytest.mark.parametrize("kind", CONTENT)
+def test_a_returned_change_stays_offline_and_its_author_reads_the_comment(
+    client, people, inbox, kind
+):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    before = getattr(obj, field)
+    client.force_login(people.users["qm"])
+    _edit(client, admin_name, obj, field, NEW)
+    revision = Revision.objects.get()
+
+    client.force_login(people.users["redaktion"])
+    refused = _decide(client, revision, "_return", "")
+    assert refused.status_code == 200  # a return needs a comment
+    _decide(client, revision, "_return", "Bitte die Uhrzeit prüfen.")
+
+    revision.refresh_from_db()
+    assert revision.state == RevisionState.RETURNED
+    assert getattr(model.objects.get(pk=obj.pk), field) == before
+    (mail,) = inbox.to("qm-eigen@heilbronn.example")
+    assert mail["subject"] == f"Zurückgegeben: {revision.object_repr}"
+    assert "Bitte die Uhrzeit prüfen." in mail["body"]
+
+
+@pytest.mark.parametrize("kind", CONTENT)
+def test_the_editorial_office_changes_live_content_at_once(client, people, inbox, kind):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    client.force_login(people.users["redaktion"])
+    response = _edit(client, admin_name, obj, field, NEW)
+    assert response.status_code == 302
+    assert getattr(model.objects.get(pk=obj.pk), field) == NEW
+    assert not Revision.objects.exists()
+    assert inbox.messages == []
+
+
+@pytest.mark.parametrize("kind", ["offer", "site", "document", "contact", "legal page"])
+def test_a_quarter_manager_deleting_live_content_only_asks_for_it(client, people, inbox, kind):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    client.force_login(people.users["qm"])
+    url = reverse(f"admin:{admin_name}_delete", args=[obj.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert model.objects.filter(pk=obj.pk).exists()
+    revision = Revision.objects.get()
+    assert revision.action == RevisionAction.DELETE
+    assert inbox.to("redaktion@heilbronn.example")
+
+    client.force_login(people.users["redaktion"])
+    _decide(client, revision, "_approve")
+    assert not model.objects.filter(pk=obj.pk).exists()
+
+
+def test_the_delete_action_asks_for_live_entries_and_deletes_drafts(client, people):
+    live, draft = people.own.offer, people.own.proposal
+    client.force_login(people.users["qm"])
+    client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "delete_selected", "_selected_action": [live.pk, draft.pk], "post": "yes"},
+    )
+    assert Offer.objects.filter(pk=live.pk).exists()
+    assert not Offer.objects.filter(pk=draft.pk).exists()
+    assert Revision.objects.get().action == RevisionAction.DELETE
+
+
+def test_a_quarter_manager_unpublishing_asks_the_office(client, people):
+    offer = people.own.offer
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", offer, "publication_status", PublicationStatus.DRAFT)
+    offer.refresh_from_db()
+    assert offer.publication_status == PublicationStatus.PUBLISHED
+    assert Revision.objects.get().action == RevisionAction.UNPUBLISH
+
+
+def test_a_changed_time_slot_waits_and_goes_live_on_approval(client, people):
+    from tests.offers.factories import make_slot
+
+    offer = people.own.offer
+    slot = make_slot(offer, start_time="15:00", end_time="17:00", weekday=2)
+    client.force_login(people.users["qm"])
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+    data = form_data(client.get(url))
+    data["schedules-0-start_time"] = "16:00"
+    client.post(url, data)
+    slot.refresh_from_db()
+    assert slot.start_time.hour == 15
+    revision = Revision.objects.get()
+
+    client.force_login(people.users["redaktion"])
+    page = client.get(reverse("admin:staff_revision_change", args=[revision.pk])).content.decode()
+    assert "15:00" in page and "16:00" in page
+    _decide(client, revision, "_approve")
+    slot.refresh_from_db()
+    assert slot.start_time.hour == 16
+
+
+def test_a_quarter_managers_restore_of_a_live_offer_never_publishes_by_itself(client, people):
+    offer = people.own.offer
+    old = offer.history.order_by("history_id").first()
+    offer.title_de = "Neuer Titel"
+    offer.save()
+    client.force_login(people.users["qm"])
+    url = reverse("admin:offers_offer_simple_history", args=[offer.pk, old.history_id])
+    response = client.post(url, form_data(client.get(url)))
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.title_de == "Neuer Titel"
+    revision = Revision.objects.get()
+    assert revision.action == RevisionAction.RESTORE
+
+    client.force_login(people.users["redaktion"])
+    _decide(client, revision, "_approve")
+    offer.refresh_from_db()
+    assert offer.title_de == old.title_de
+    assert offer.history.first().history_change_reason.startswith(
+        "Wiederhergestellt aus der Fassung vom"
+    )
+
+
+def test_a_quarter_manager_may_not_approve_even_by_posting(client, people):
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", people.own.offer, "title_de", "Neu")
+    revision = Revision.objects.get()
+    _decide(client, revision, "_approve")
+    revision.refresh_from_db()
+    assert revision.state == RevisionState.PENDING
+
+
+def test_nobody_is_mailed_who_switched_notifications_off(client, people, inbox):
+    profile = people.users["redaktion"].staff_profile
+    profile.email_notifications = False
+    profile.save()
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", people.own.offer, "title_de", "Neu")
+    assert Revision.objects.exists()
+    assert inbox.to("redaktion@heilbronn.example") == []
+
+
+def test_mails_speak_the_recipients_admin_language(client, people, inbox):
+    profile = people.users["redaktion"].staff_profile
+    profile.language = "en"
+    profile.save()
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", people.own.offer, "title_de", "Neu")
+    (mail,) = inbox.to("redaktion@heilbronn.example")
+    assert mail["subject"].startswith("For review:")
+
+
+def test_drafts_are_edited_directly_by_quarter_managers(client, people):
+    proposal = people.own.proposal
+    client.force_login(people.users["qm"])
+    url = reverse("admin:offers_offer_change", args=[proposal.pk])
+    data = form_data(client.get(url)) | {"title_de": "Direkt", "centre": people.own.centre.pk}
+    assert client.post(url, data).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title_de == "Direkt"
+    assert not Revision.objects.exists()
+
+
+def test_publish_until_before_publish_from_is_refused(client, people):
+    offer = people.own.offer
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+    data = form_data(client.get(url))
+    now = timezone.localtime()
+    data |= {
+        "publish_from_0": (now + timedelta(days=5)).strftime("%d.%m.%Y"),
+        "publish_from_1": "10:00",
+        "publish_until_0": (now + timedelta(days=2)).strftime("%d.%m.%Y"),
+        "publish_until_1": "10:00",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "publish_until" in response.context["adminform"].form.errors
