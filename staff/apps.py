@@ -12,3 +12,6 @@ class StaffConfig(AppConfig):
     default = True
     name = "staff"
     verbose_name = _("Staff")
+
+    def ready(self):
+        from staff import tasks  # noqa: F401 -- registers the review queue on the home page

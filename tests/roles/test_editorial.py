@@ -342,3 +342,58 @@ def test_publish_until_before_publish_from_is_refused(client, people):
     response = client.post(url, data)
     assert response.status_code == 200
     assert "publish_until" in response.context["adminform"].form.errors
+
+
+def _home(client, user):
+    client.force_login(user)
+    return client.get(reverse("admin:index"))
+
+
+def test_the_review_queue_lists_every_content_type_with_who_and_when(client, people):
+    document = people.own.document
+    document.publication_status = PublicationStatus.REVIEW
+    document.save_as(people.users["qm"])
+    client.force_login(people.users["qm"])
+    _edit(client, "contacts_contactperson", people.own.contact, "role_de", "Leitung")
+
+    home = _home(client, people.users["redaktion"])
+    queue = home.context["tasks"]["editorial"]["queue"]
+    assert {(item["name"], item["user"]) for item in queue} == {
+        (str(document), people.users["qm"]),
+        (str(people.own.contact), people.users["qm"]),
+    }
+    assert str(document) in home.content.decode()
+
+
+def test_a_quarter_manager_sees_what_was_returned_to_them_with_the_comment(client, people):
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", people.own.offer, "title_de", "Neu")
+    client.force_login(people.users["redaktion"])
+    _decide(client, Revision.objects.get(), "_return", "Bitte mit Uhrzeit.")
+
+    home = _home(client, people.users["qm"])
+    (returned,) = home.context["tasks"]["editorial"]["returned"]
+    assert returned["note"] == "Bitte mit Uhrzeit."
+    assert "Bitte mit Uhrzeit." in home.content.decode()
+    # The other quarter manager's home page knows nothing of it.
+    assert _home(client, people.users["qm-foreign"]).context["tasks"]["editorial"]["returned"] == []
+
+
+def test_my_drafts_and_the_scheduled_list(client, people):
+    draft = people.own.proposal
+    draft.title_de = "Mein Entwurf"
+    draft.save_as(people.users["qm"])
+    scheduled = people.own.document
+    scheduled.publish_from = timezone.now() + timedelta(days=3)
+    scheduled.save()
+
+    lists = _home(client, people.users["qm"]).context["tasks"]["editorial"]
+    assert [item["name"] for item in lists["drafts"]] == ["Mein Entwurf"]
+    assert [item["name"] for item in lists["scheduled"]] == [str(scheduled)]
+    assert _home(client, people.users["redaktion"]).context["tasks"]["editorial"]["drafts"] == []
+    changelist = client.get(reverse("admin:centers_document_changelist")).content.decode()
+    assert "Geplant ab" in changelist
+
+
+def test_the_evaluation_role_gets_no_editorial_lists(client, people):
+    assert "editorial" not in _home(client, people.users["auswertung"]).context["tasks"]
