@@ -63,10 +63,17 @@ def _entry(obj, user=None, when=None, note=""):
     }
 
 
-def _last_change(obj):
-    history = getattr(obj, "history", None)
-    record = history.select_related("history_user").first() if history is not None else None
-    return (record.history_user, record.history_date) if record else (None, None)
+def _last_changes(model, pks):
+    """{pk: (user, time)} of the latest history row of each object, in one query."""
+    latest = {}
+    rows = (
+        model.history.filter(id__in=pks)
+        .select_related("history_user")
+        .order_by("id", "-history_date", "-history_id")
+    )
+    for row in rows:
+        latest.setdefault(row.id, (row.history_user, row.history_date))
+    return latest
 
 
 LIMIT = 20
@@ -75,6 +82,7 @@ LIMIT = 20
 @register_tasks
 def editorial_tasks(user):
     """One review queue for every content type; the user's own drafts, returns and schedule."""
+    from django.db.models import Q
     from django.urls import reverse
     from django.utils import timezone
 
@@ -97,17 +105,24 @@ def editorial_tasks(user):
         objects = scope_queryset(
             user, model._default_manager.all(), getattr(model_admin, "centre_path", "")
         )
-        for obj in objects.filter(publication_status=PublicationStatus.REVIEW)[:LIMIT]:
-            who, when = _last_change(obj)
-            queue.append(_entry(obj, who, when, str(PublicationStatus.REVIEW.label)))
         mine = model.history.filter(history_user=user).values("id")
-        for obj in objects.filter(publication_status=PublicationStatus.DRAFT, pk__in=mine)[:LIMIT]:
-            who, when = _last_change(obj)
-            drafts.append(_entry(obj, who, when))
-        for obj in objects.filter(
-            publication_status=PublicationStatus.PUBLISHED, publish_from__gt=now
-        ).order_by("publish_from")[:LIMIT]:
-            scheduled.append(_entry(obj, when=obj.publish_from))
+        found = list(
+            objects.filter(
+                Q(publication_status=PublicationStatus.REVIEW)
+                | Q(publication_status=PublicationStatus.DRAFT, pk__in=mine)
+                | Q(publication_status=PublicationStatus.PUBLISHED, publish_from__gt=now)
+            ).order_by("-pk")[: LIMIT * 3]
+        )
+        last = _last_changes(model, [obj.pk for obj in found])
+        for obj in found:
+            who, when = last.get(obj.pk, (None, None))
+            if obj.publication_status == PublicationStatus.REVIEW:
+                queue.append(_entry(obj, who, when, str(PublicationStatus.REVIEW.label)))
+            elif obj.publication_status == PublicationStatus.DRAFT:
+                drafts.append(_entry(obj, who, when))
+            else:
+                scheduled.append(_entry(obj, when=obj.publish_from))
+    scheduled.sort(key=lambda item: item["when"])
     pending = revisions.filter(state=RevisionState.PENDING)
     if not may_publish(user):
         pending = pending.filter(submitted_by=user)
