@@ -15,3 +15,6 @@ class StaffConfig(AppConfig):
 
     def ready(self):
         from staff import tasks  # noqa: F401 -- registers the review queue on the home page
+        from staff.notifications import connect_status_notifications
+
+        connect_status_notifications()

@@ -105,3 +105,94 @@ def notify_decided(revision):
             "link": _admin_link(revision),
         }
         _send(user, subject, body)
+
+
+# --- Status changes of drafts (no revision involved) ---------------------------------------
+
+
+def _remember_status(sender, instance, raw=False, **kwargs):
+    from portal.models import Publishable
+
+    if raw or not isinstance(instance, Publishable):
+        return
+    instance._status_before_save = instance.live_publication_status()
+
+
+def _status_changed(sender, instance, raw=False, **kwargs):
+    from django.db import transaction
+
+    from portal.models import PublicationStatus, Publishable
+
+    if raw or not isinstance(instance, Publishable):
+        return
+    before = getattr(instance, "_status_before_save", None)
+    after = instance.publication_status
+    if before == after:
+        return
+    actor = getattr(instance, "_history_user", None)
+    if after == PublicationStatus.REVIEW:
+        transaction.on_commit(lambda: notify_review_requested(instance, actor))
+    elif after == PublicationStatus.PUBLISHED and before == PublicationStatus.REVIEW:
+        transaction.on_commit(lambda: notify_published(instance, actor))
+
+
+def connect_status_notifications():
+    from django.db.models.signals import post_save, pre_save
+
+    pre_save.connect(_remember_status, dispatch_uid="staff-status-before")
+    post_save.connect(_status_changed, dispatch_uid="staff-status-after")
+
+
+def _change_link(obj):
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    opts = obj._meta
+    return base + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def notify_review_requested(obj, actor):
+    for user in editors():
+        if not _wants_mail(user) or user == actor:
+            continue
+        with translation.override(_language(user)):
+            subject = gettext("For review: %(entry)s") % {"entry": obj}
+            body = gettext(
+                "%(name)s asks the editorial office to check and publish an entry.\n\n"
+                "Entry: %(entry)s (%(type)s)\n\nOpen it here: %(link)s\n"
+            ) % {
+                "name": _name(actor),
+                "entry": obj,
+                "type": obj._meta.verbose_name,
+                "link": _change_link(obj),
+            }
+            _send(user, subject, body)
+
+
+def notify_published(obj, publisher):
+    """Tell whoever put the entry “in review” that it is now published."""
+    from portal.models import PublicationStatus
+
+    history = getattr(obj, "history", None)
+    if history is None:
+        return
+    asked = (
+        history.filter(publication_status=PublicationStatus.REVIEW)
+        .exclude(history_user=None)
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    user = asked.history_user if asked else None
+    if user is None or user == publisher or not _wants_mail(user):
+        return
+    with translation.override(_language(user)):
+        subject = gettext("Published: %(entry)s") % {"entry": obj}
+        body = gettext(
+            "The editorial office (%(name)s) published the entry you submitted.\n\n"
+            "Entry: %(entry)s (%(type)s)\n\n%(link)s\n"
+        ) % {
+            "name": _name(publisher),
+            "entry": obj,
+            "type": obj._meta.verbose_name,
+            "link": _change_link(obj),
+        }
+        _send(user, subject, body)

@@ -397,3 +397,26 @@ def test_my_drafts_and_the_scheduled_list(client, people):
 
 def test_the_evaluation_role_gets_no_editorial_lists(client, people):
     assert "editorial" not in _home(client, people.users["auswertung"]).context["tasks"]
+
+
+def test_a_draft_put_in_review_is_mailed_to_the_office_and_its_publication_to_the_author(
+    client, people, inbox
+):
+    document = people.own.document
+    document.publication_status = PublicationStatus.DRAFT
+    document.save()
+    client.force_login(people.users["qm"])
+    client.post(
+        reverse("admin:centers_document_changelist"),
+        {"action": "submit_for_review", "_selected_action": [document.pk]},
+    )
+    (mail,) = inbox.to("redaktion@heilbronn.example")
+    assert mail["subject"] == f"Zur Prüfung: {document}"
+
+    client.force_login(people.users["redaktion"])
+    client.post(
+        reverse("admin:centers_document_changelist"),
+        {"action": "publish_selected", "_selected_action": [document.pk]},
+    )
+    (mail,) = inbox.to("qm-eigen@heilbronn.example")
+    assert mail["subject"] == f"Veröffentlicht: {document}"
