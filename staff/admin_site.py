@@ -27,6 +27,25 @@ class PortalAdminSite(admin.AdminSite):
             return request.user.is_verified()
         return allowed
 
+    def get_urls(self):
+        from django.urls import path
+
+        from staff.recycle import recycle_bin_view, restore_view
+
+        return [
+            path(
+                "recycle-bin/",
+                self.admin_view(recycle_bin_view(self)),
+                name="recycle_bin",
+            ),
+            path(
+                "recycle-bin/<str:app_label>/<str:model_name>/<int:history_id>/restore/",
+                self.admin_view(restore_view(self)),
+                name="recycle_bin_restore",
+            ),
+            *super().get_urls(),
+        ]
+
     def index(self, request, extra_context=None):
         from staff.tasks import editor_tasks
 

@@ -88,11 +88,6 @@ class EditorialAdminMixin:
         obj._history_user = request.user
         super().delete_model(request, obj)
 
-    def log_deletion(self, request, obj, object_repr):
-        if revisions.needs_review(request.user, obj):
-            return None
-        return super().log_deletion(request, obj, object_repr)
-
     def log_deletions(self, request, queryset):
         kept = [obj for obj in queryset if not revisions.needs_review(request.user, obj)]
         if not kept:

@@ -420,3 +420,87 @@ def test_a_draft_put_in_review_is_mailed_to_the_office_and_its_publication_to_th
     )
     (mail,) = inbox.to("qm-eigen@heilbronn.example")
     assert mail["subject"] == f"Veröffentlicht: {document}"
+
+
+# --- History: restore, recycle bin, empty saves ----------------------------------------------
+
+
+def test_the_office_restoring_a_version_logs_where_it_came_from(client, people):
+    offer = people.own.offer
+    old = offer.history.order_by("history_id").first()
+    offer.title_de = "Neuer Titel"
+    offer.save()
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:offers_offer_simple_history", args=[offer.pk, old.history_id])
+    assert client.post(url, form_data(client.get(url))).status_code == 302
+    offer.refresh_from_db()
+    assert offer.title_de == old.title_de
+    latest = offer.history.first()
+    assert latest.history_user == people.users["redaktion"]
+    assert latest.history_change_reason.startswith("Wiederhergestellt aus der Fassung vom")
+
+
+def test_an_old_version_of_a_centre_opens_for_its_quarter_manager(client, people):
+    centre = people.own.centre
+    centre.summary_de = "Neu"
+    centre.save()
+    old = centre.history.order_by("history_id").first()
+    client.force_login(people.users["qm"])
+    url = reverse("admin:centers_centre_simple_history", args=[centre.pk, old.history_id])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "slug" not in response.context["adminform"].form.fields
+
+
+def test_saving_without_a_change_adds_no_history_row(client, people):
+    offer = people.own.offer
+    rows = offer.history.count()
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+    assert client.post(url, form_data(client.get(url))).status_code == 302
+    assert offer.history.count() == rows
+    _edit(client, "offers_offer", offer, "title_de", "Wirklich geändert")
+    assert offer.history.count() == rows + 1
+
+
+def test_a_deleted_offer_comes_back_from_the_recycle_bin_with_its_slots(client, people):
+    from tests.offers.factories import make_slot
+
+    offer = people.own.offer
+    make_slot(offer, weekday=1)
+    make_slot(offer, weekday=3)
+    client.force_login(people.users["redaktion"])
+    client.post(reverse("admin:offers_offer_delete", args=[offer.pk]), {"post": "yes"})
+    assert not Offer.objects.filter(pk=offer.pk).exists()
+
+    page = client.get(reverse("admin:recycle_bin"))
+    assert offer.title in page.content.decode()
+    record = Offer.history.get(id=offer.pk, history_type="-")
+    response = client.post(
+        reverse("admin:recycle_bin_restore", args=["offers", "offer", record.history_id])
+    )
+    assert response.status_code == 302
+    restored = Offer.objects.get(pk=offer.pk)
+    assert restored.title == offer.title
+    assert sorted(slot.weekday for slot in restored.schedules.all()) == [1, 3]
+    assert restored.history.first().history_change_reason.startswith(
+        "Aus dem Papierkorb wiederhergestellt"
+    )
+    assert client.get(reverse("admin:recycle_bin")).context["sections"] == []
+
+
+@pytest.mark.parametrize("kind", ["document", "contact"])
+def test_deleted_documents_and_contacts_are_in_the_recycle_bin(client, people, kind):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    client.force_login(people.users["redaktion"])
+    client.post(reverse(f"admin:{admin_name}_delete", args=[obj.pk]), {"post": "yes"})
+    record = model.history.get(id=obj.pk, history_type="-")
+    app, name = admin_name.split("_", 1)
+    client.post(reverse("admin:recycle_bin_restore", args=[app, name, record.history_id]))
+    assert model.objects.filter(pk=obj.pk).exists()
+
+
+def test_quarter_managers_have_no_recycle_bin(client, people):
+    client.force_login(people.users["qm"])
+    assert client.get(reverse("admin:recycle_bin")).status_code == 403
