@@ -8,6 +8,7 @@ on an outdated version; and it keeps empty saves out of the history.
 
 import copy
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
@@ -18,8 +19,87 @@ from django.utils.translation import gettext, ngettext
 from staff import revisions
 from staff.models import RevisionAction
 
+VERSION_FIELD = "_editorial_version"
+
+
+def version_token(obj):
+    """What identifies the stored version of `obj`: its latest history row (or its time stamp)."""
+    if obj is None or obj.pk is None:
+        return ""
+    if hasattr(type(obj), "history"):
+        latest = (
+            type(obj)
+            .history.filter(id=obj.pk)
+            .order_by("-history_id")
+            .values_list("history_id", flat=True)
+            .first()
+        )
+        return str(latest or "")
+    stamp = (
+        type(obj)._default_manager.filter(pk=obj.pk).values_list("updated_at", flat=True).first()
+        if hasattr(obj, "updated_at")
+        else None
+    )
+    return stamp.isoformat() if stamp else ""
+
+
+def conflict_message(obj, sent):
+    """Who changed what since the form was opened, for the error above the form."""
+    model = type(obj)
+    if not hasattr(model, "history") or not sent.isdigit():
+        return gettext(
+            "Someone else saved this entry while you were editing it. Your input is still in "
+            "the form: compare it with the current version and save again."
+        )
+    records = list(
+        model.history.filter(id=obj.pk, history_id__gte=int(sent))
+        .select_related("history_user")
+        .order_by("history_id")
+    )
+    labels, people = [], []
+    for older, newer in zip(records, records[1:], strict=False):
+        people.append(str(newer.history_user or gettext("someone")))
+        for change in newer.diff_against(older).changes:
+            label = str(model._meta.get_field(change.field).verbose_name)
+            if label not in labels:
+                labels.append(label)
+    latest = records[-1] if records else None
+    when = formats.localize(timezone.localtime(latest.history_date)) if latest else ""
+    return gettext(
+        "%(people)s saved this entry at %(when)s while you were editing it and changed: "
+        "%(fields)s. Nothing was saved from your side, and your input is still in the form: "
+        "compare it with the current version and save again."
+    ) % {
+        "people": ", ".join(dict.fromkeys(people)) or gettext("someone"),
+        "when": when,
+        "fields": ", ".join(labels) or "–",
+    }
+
+
+class VersionCheckForm(forms.BaseForm):
+    """Refuses a save based on an outdated version of the entry."""
+
+    def clean(self):
+        cleaned = super().clean()
+        sent = self.data.get(VERSION_FIELD, "")
+        if sent and self.instance.pk is not None:
+            current = version_token(self.instance)
+            if current and sent != current:
+                raise forms.ValidationError(conflict_message(self.instance, sent))
+        return cleaned
+
 
 class EditorialAdminMixin:
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (VersionCheckForm, form), {})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # After a refused save the form carries the current version: saving again is a choice
+        # made after reading what changed.
+        context[VERSION_FIELD.lstrip("_")] = version_token(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
         restore = getattr(request, "_editorial_restore", None)
         reason = restore_reason(restore) if restore is not None else ""

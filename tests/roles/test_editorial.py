@@ -504,3 +504,45 @@ def test_deleted_documents_and_contacts_are_in_the_recycle_bin(client, people, k
 def test_quarter_managers_have_no_recycle_bin(client, people):
     client.force_login(people.users["qm"])
     assert client.get(reverse("admin:recycle_bin")).status_code == 403
+
+
+# --- Concurrent edits ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["offer", "document", "contact", "legal page"])
+def test_a_save_based_on_an_outdated_version_is_refused_and_keeps_the_input(client, people, kind):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    client.force_login(people.users["redaktion"])
+    url = reverse(f"admin:{admin_name}_change", args=[obj.pk])
+    form = client.get(url)
+    assert 'name="_editorial_version"' in form.content.decode()
+    mine = form_data(form) | {field: "<p>Meine Fassung</p>", "_editorial_version": ""}
+    mine["_editorial_version"] = form.context["editorial_version"]
+
+    # Meanwhile a colleague saves another version.
+    other = model.objects.get(pk=obj.pk)
+    setattr(other, field, "<p>Fassung der Kollegin</p>")
+    other._history_user = people.users["superuser"]
+    if hasattr(other, "updated_at"):
+        import time
+
+        time.sleep(0.01)
+    other.save()
+
+    refused = client.post(url, mine)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "während Sie ihn bearbeitet haben" in page
+    assert "Meine Fassung" in page  # nothing typed is lost
+    assert getattr(model.objects.get(pk=obj.pk), field) == "<p>Fassung der Kollegin</p>"
+    if kind != "legal page":
+        assert "it hat diesen Eintrag am" in page
+        assert str(model._meta.get_field(field).verbose_name) in page
+
+    # Having read what changed, saving again is a decision: it goes through.
+    again = form_data(refused)
+    again[field] = "<p>Meine Fassung</p>"
+    again["_editorial_version"] = refused.context["editorial_version"]
+    assert client.post(url, again).status_code == 302
+    assert getattr(model.objects.get(pk=obj.pk), field) == "<p>Meine Fassung</p>"
