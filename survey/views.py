@@ -4,7 +4,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
@@ -21,6 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
+from staff.decorators import staff_view
 from survey import services
 from survey.forms import DashboardFilterForm, PaperEntryForm, QuestionnaireForm, ResumeForm
 from survey.models import Channel, Draft, Response, Survey
@@ -227,7 +227,7 @@ def survey_excerpts(survey):
 
 
 @require_safe
-@staff_member_required
+@staff_view
 @permission_required("survey.view_response", raise_exception=True)
 def dashboard(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
@@ -260,7 +260,7 @@ def _named(breakdowns):
 
 
 @require_safe
-@staff_member_required
+@staff_view
 @permission_required("survey.export_responses", raise_exception=True)
 def export(request, slug, kind):
     survey = get_object_or_404(Survey, slug=slug)
@@ -316,7 +316,7 @@ def _render_paper_form(request, survey, form, response=None):
 
 @never_cache
 @sensitive_post_parameters()
-@staff_member_required
+@staff_view
 @permission_required("survey.enter_paper_responses", raise_exception=True)
 def paper_entry(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
@@ -341,7 +341,7 @@ def paper_entry(request, slug):
 
 @never_cache
 @sensitive_post_parameters()
-@staff_member_required
+@staff_view
 @permission_required("survey.change_response", raise_exception=True)
 def response_edit(request, pk):
     response = get_object_or_404(
@@ -358,7 +358,7 @@ def response_edit(request, pk):
     return redirect("survey:dashboard", slug=response.survey.slug)
 
 
-@staff_member_required
+@staff_view
 @permission_required("survey.delete_response", raise_exception=True)
 def response_delete(request, pk):
     response = get_object_or_404(
@@ -375,7 +375,7 @@ def response_delete(request, pk):
 
 
 @require_safe
-@staff_member_required
+@staff_view
 @permission_required("survey.change_survey", raise_exception=True)
 def translation_status(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
