@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -182,6 +182,21 @@ class OfferAdmin(
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.publication_status == "published" and not obj.last_checked:
+            obj.last_checked = timezone.localdate()  # published at once: checked today
+        super().save_model(request, obj, form, change)
+        if obj.valid_until and obj.valid_until < timezone.localdate():
+            self.message_user(
+                request,
+                _(
+                    "“Valid until” (%(date)s) is in the past: residents no longer see this "
+                    "activity. Change the date if it still takes place."
+                )
+                % {"date": formats.localize(obj.valid_until)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Duplicate the selected activities (as drafts)"))
     def duplicate(self, request, queryset):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.lib.uploads import RandomName, validate_image
-from portal.models import Publishable, PublishableQuerySet
+from portal.models import PublicationStatus, Publishable, PublishableQuerySet
 
 
 class Weekday(models.IntegerChoices):
@@ -293,10 +293,23 @@ class Offer(Publishable):
             raise ValidationError({"cost_amount": _("Please enter the amount.")})
         if self.site_id and self.centre_id and self.site.centre_id != self.centre_id:
             raise ValidationError({"site": _("This site belongs to another centre.")})
+        from centers.models import alt_text_required
+
+        alt_text_required(self, "image", "image_alt")
 
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self.title)
+        # Whoever publishes an activity has just checked it.
+        if (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.live_publication_status()
+            in (
+                PublicationStatus.DRAFT,
+                PublicationStatus.REVIEW,
+            )
+        ):
+            self.last_checked = timezone.localdate()
         super().save(*args, **kwargs)
 
     def publish(self, user):

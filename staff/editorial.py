@@ -98,6 +98,20 @@ class EditorialAdminMixin:
         # After a refused save the form carries the current version: saving again is a choice
         # made after reading what changed.
         context[VERSION_FIELD.lstrip("_")] = version_token(obj)
+        if obj is not None and obj.pk is not None and request.method == "GET":
+            for revision in revisions.pending_for(obj).select_related("submitted_by"):
+                messages.info(
+                    request,
+                    gettext(
+                        "A change by %(name)s from %(date)s waits for review by the editorial "
+                        "office (%(request)s). This form shows the published version."
+                    )
+                    % {
+                        "name": revision.submitted_by or gettext("someone"),
+                        "date": formats.localize(timezone.localtime(revision.created_at)),
+                        "request": revision.get_action_display(),
+                    },
+                )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):

@@ -373,9 +373,6 @@ def _apply(obj, revision, user):
         reason = revision.data.get("reason") or gettext("Change by %(name)s, approved") % {
             "name": _person(revision.submitted_by)
         }
-    hook = getattr(obj, "before_going_live", None)
-    if hook and proposed.get("publication_status") == PublicationStatus.PUBLISHED:
-        hook()
     save_with_history(obj, user, reason)
     for name, pks in later.items():
         getattr(obj, name).set(pks)

@@ -546,3 +546,48 @@ def test_a_save_based_on_an_outdated_version_is_refused_and_keeps_the_input(clie
     again["_editorial_version"] = refused.context["editorial_version"]
     assert client.post(url, again).status_code == 302
     assert getattr(model.objects.get(pk=obj.pk), field) == "<p>Meine Fassung</p>"
+
+
+# --- Mistakes prevented -----------------------------------------------------------------------
+
+
+def test_the_form_of_an_entry_with_a_waiting_change_says_so(client, people):
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", people.own.offer, "title_de", "Neu")
+    client.force_login(people.users["redaktion"])
+    page = client.get(reverse("admin:offers_offer_change", args=[people.own.offer.pk]))
+    assert "wartet auf die Prüfung durch die Redaktion" in page.content.decode()
+    assert "Pflichtfelder" in page.content.decode()
+
+
+def test_an_offer_image_needs_a_description(client, people):
+    from tests.factories import image_upload
+
+    offer = people.own.offer
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+    data = form_data(client.get(url)) | {"image": image_upload(), "image_alt_de": ""}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "image_alt_de" in response.context["adminform"].form.errors
+
+
+def test_a_valid_until_date_in_the_past_warns(client, people):
+    offer = people.own.offer
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+    data = form_data(client.get(url)) | {"valid_from": "", "valid_until": "01.01.2020"}
+    response = client.post(url, data, follow=True)
+    assert response.redirect_chain, response.context["errors"]
+    assert "liegt in der Vergangenheit" in response.content.decode()
+    offer.refresh_from_db()
+    assert str(offer.valid_until) == "2020-01-01"  # a warning, not a refusal
+
+
+def test_publishing_an_offer_records_it_as_checked_today(people):
+    offer = people.own.proposal
+    offer.last_checked = None
+    offer.save()
+    offer.publish(people.users["redaktion"])
+    offer.refresh_from_db()
+    assert offer.last_checked == timezone.localdate()
