@@ -69,7 +69,23 @@ def _commit_files(obj):
 def _row(obj):
     _commit_files(obj)
     serialised = json.loads(serializers.serialize("json", [obj]))[0]
-    return {"pk": serialised["pk"], "fields": serialised["fields"]}
+    fields = {
+        # Browsers send line breaks as CR LF: no difference for anyone reading the text.
+        name: value.replace("\r\n", "\n") if isinstance(value, str) else value
+        for name, value in serialised["fields"].items()
+        if name not in _mirrored_fields(type(obj))
+    }
+    return {"pk": serialised["pk"], "fields": fields}
+
+
+def _mirrored_fields(model):
+    """modeltranslation's original columns: they only mirror the German version (`title_de`)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return set()
 
 
 def _inline_key(model, fk_name):
@@ -129,9 +145,14 @@ def _changed_names(model, proposed, base):
         if name not in known:
             continue
         field = model._meta.get_field(name)
-        if field.editable and not field.primary_key and base.get(name) != value:
+        if field.editable and not field.primary_key and not _same(base.get(name), value):
             names.append(name)
     return names
+
+
+def _same(a, b):
+    """An empty translation is empty whether stored as NULL or as an empty text."""
+    return (None if a == "" else a) == (None if b == "" else b)
 
 
 # --- Readable differences -------------------------------------------------------------------
@@ -301,11 +322,17 @@ def submit(obj, user, *, action=RevisionAction.CHANGE, form=None, formsets=(), r
 def _has_changes(model, data, base):
     if _changed_names(model, data["fields"], base["fields"]):
         return True
-    return any(
-        sorted(json.dumps(r, sort_keys=True) for r in rows)
-        != sorted(json.dumps(r, sort_keys=True) for r in base["inlines"].get(key, []))
-        for key, rows in data["inlines"].items()
-    )
+    for key, rows in data["inlines"].items():
+        from django.apps import apps
+
+        inline_model = apps.get_model(key.split(":")[0])
+        before = {row["pk"]: row for row in base["inlines"].get(key, [])}
+        if {row["pk"] for row in rows} != set(before):
+            return True
+        for row in rows:
+            if _changed_names(inline_model, row["fields"], before[row["pk"]]["fields"]):
+                return True
+    return False
 
 
 def _require_publisher(user):

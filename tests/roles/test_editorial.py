@@ -591,3 +591,22 @@ def test_publishing_an_offer_records_it_as_checked_today(people):
     offer.publish(people.users["redaktion"])
     offer.refresh_from_db()
     assert offer.last_checked == timezone.localdate()
+
+
+def test_the_review_shows_only_what_the_author_changed(client, people):
+    centre = people.own.centre
+    centre.description_de = "Erster Absatz.\n\nZweiter Absatz."
+    centre.save()
+    client.force_login(people.users["qm"])
+    url = reverse("admin:centers_centre_change", args=[centre.pk])
+    data = form_data(client.get(url))
+    data["description_de"] = "Erster Absatz.\r\n\r\nZweiter Absatz."  # as browsers send it
+    data["summary_de"] = "Neue Kurzbeschreibung"
+    client.post(url, data)
+    revision = Revision.objects.get()
+
+    from staff.revisions import difference
+
+    changes = difference(revision)
+    assert [change["label"] for change in changes["fields"]] == ["Kurzbeschreibung [de]"]
+    assert changes["inlines"] == []
