@@ -117,13 +117,23 @@ class EditorialAdminMixin:
     def save_model(self, request, obj, form, change):
         restore = getattr(request, "_editorial_restore", None)
         reason = restore_reason(restore) if restore is not None else ""
+        rows = (
+            revisions.inline_rows_as_of(self, obj, restore.history_date)
+            if restore is not None
+            else {}
+        )
         if change and revisions.needs_review(request.user, obj):
             # Nothing reaches the live entry: not the fields, not the many-to-many values.
             form.save_m2m = lambda: None
             request._editorial_pending = obj
             if restore is not None:
                 request._editorial_revision = revisions.submit(
-                    obj, request.user, action=RevisionAction.RESTORE, form=form, reason=reason
+                    obj,
+                    request.user,
+                    action=RevisionAction.RESTORE,
+                    form=form,
+                    reason=reason,
+                    inline_rows=rows,
                 )
             return
         if change and not form.has_changed() and restore is None:
@@ -135,6 +145,8 @@ class EditorialAdminMixin:
         finally:
             if hasattr(obj, "skip_history_when_saving"):
                 del obj.skip_history_when_saving
+        if rows:
+            revisions.restore_inline_rows(obj, rows, request.user, reason)
 
     def save_related(self, request, form, formsets, change):
         obj = getattr(request, "_editorial_pending", None)

@@ -272,7 +272,16 @@ def save_with_history(obj, user, reason=""):
     obj.save()
 
 
-def submit(obj, user, *, action=RevisionAction.CHANGE, form=None, formsets=(), reason=""):
+def submit(
+    obj,
+    user,
+    *,
+    action=RevisionAction.CHANGE,
+    form=None,
+    formsets=(),
+    reason="",
+    inline_rows=None,
+):
     """Keep a proposed change (or a deletion request) for review; the live version stays online.
 
     A second change by the same person to the same entry replaces their first one.
@@ -286,6 +295,8 @@ def submit(obj, user, *, action=RevisionAction.CHANGE, form=None, formsets=(), r
         base = live_snapshot(obj)
     else:
         data = proposed_snapshot(obj, form, formsets)
+        for key, rows in (inline_rows or {}).items():
+            data["inlines"][key] = [_row(row) for row in rows]
         base = live_snapshot(obj, data["inlines"].keys())
         if reason:
             data["reason"] = reason
@@ -453,3 +464,45 @@ def pending_for(obj):
         object_id=str(obj.pk),
         state=RevisionState.PENDING,
     )
+
+
+# --- Restoring a version with its inline rows -----------------------------------------------
+
+
+def inline_rows_as_of(model_admin, obj, when):
+    """{inline key: [rows as they were at `when`]} for the admin's inlines that keep a history."""
+    from django.forms.models import _get_foreign_key
+
+    found = {}
+    for inline in model_admin.inlines:
+        related = inline.model
+        if not hasattr(related, "history"):
+            continue
+        fk = _get_foreign_key(type(obj), related, fk_name=inline.fk_name)
+        rows = related.history.as_of(when).filter(**{fk.attname: obj.pk})
+        found[_inline_key(related, fk.name)] = list(rows)
+    return found
+
+
+def restore_inline_rows(obj, inline_rows, user, reason=""):
+    """Make the inline rows what they were; someone who may not publish publishes nothing."""
+    from django.apps import apps
+
+    for key, rows in inline_rows.items():
+        label, fk_name = key.split(":")
+        model = apps.get_model(label)
+        fk = model._meta.get_field(fk_name)
+        wanted = {row.pk for row in rows}
+        for gone in model._default_manager.filter(**{fk.attname: obj.pk}).exclude(pk__in=wanted):
+            gone._history_user = user
+            gone.delete()
+        for row in rows:
+            if isinstance(row, Publishable) and not may_publish(user):
+                live = row.live_publication_status()
+                if (
+                    row.publication_status == PublicationStatus.PUBLISHED
+                    and live != row.publication_status
+                ):
+                    row.publication_status = live or PublicationStatus.DRAFT
+            setattr(row, fk.attname, obj.pk)
+            save_with_history(row, user, reason)

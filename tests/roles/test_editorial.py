@@ -610,3 +610,45 @@ def test_the_review_shows_only_what_the_author_changed(client, people):
     changes = difference(revision)
     assert [change["label"] for change in changes["fields"]] == ["Kurzbeschreibung [de]"]
     assert changes["inlines"] == []
+
+
+def _offer_with_history_of_slots(people):
+    from tests.offers.factories import make_slot
+
+    offer = people.own.offer
+    monday = make_slot(offer, weekday=0)
+    offer.title_de = "Mit Montag"
+    offer.save()
+    version = offer.history.order_by("-history_id").first()
+    monday.delete()  # later: Monday dropped, Friday added, title changed
+    make_slot(offer, weekday=4)
+    offer.title_de = "Mit Freitag"
+    offer.save()
+    return offer, version
+
+
+def test_restoring_a_version_brings_back_its_time_slots(client, people):
+    offer, version = _offer_with_history_of_slots(people)
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:offers_offer_simple_history", args=[offer.pk, version.history_id])
+    assert client.post(url, form_data(client.get(url))).status_code == 302
+    offer.refresh_from_db()
+    assert offer.title_de == "Mit Montag"
+    assert [slot.weekday for slot in offer.schedules.all()] == [0]
+
+
+def test_a_quarter_managers_restore_with_slots_waits_and_approval_brings_them_back(client, people):
+    offer, version = _offer_with_history_of_slots(people)
+    client.force_login(people.users["qm"])
+    url = reverse("admin:offers_offer_simple_history", args=[offer.pk, version.history_id])
+    client.post(url, form_data(client.get(url)))
+    assert [slot.weekday for slot in offer.schedules.all()] == [4]
+    revision = Revision.objects.get()
+
+    client.force_login(people.users["redaktion"])
+    page = client.get(reverse("admin:staff_revision_change", args=[revision.pk]))
+    assert "Hinzugefügt" in page.content.decode() and "Entfernt" in page.content.decode()
+    _decide(client, revision, "_approve")
+    offer.refresh_from_db()
+    assert offer.title_de == "Mit Montag"
+    assert [slot.weekday for slot in offer.schedules.all()] == [0]
