@@ -136,6 +136,11 @@ class EditorialAdminMixin:
                     inline_rows=rows,
                 )
             return
+        if not change and revisions.addition_needs_review(request.user, obj):
+            form.save_m2m = lambda: None
+            request._editorial_pending = obj
+            request._editorial_adding = True
+            return
         if change and not form.has_changed() and restore is None:
             obj.skip_history_when_saving = True
         if reason:
@@ -152,8 +157,33 @@ class EditorialAdminMixin:
         obj = getattr(request, "_editorial_pending", None)
         if obj is None:
             return super().save_related(request, form, formsets, change)
+        action = RevisionAction.ADD if getattr(request, "_editorial_adding", False) else None
         request._editorial_revision = revisions.submit(
-            obj, request.user, form=form, formsets=formsets
+            obj, request.user, action=action or RevisionAction.CHANGE, form=form, formsets=formsets
+        )
+
+    def log_addition(self, request, obj, message):
+        if getattr(request, "_editorial_adding", False):
+            return None  # nothing was added yet
+        return super().log_addition(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if not getattr(request, "_editorial_adding", False):
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request,
+            gettext(
+                "The new entry waits for review by the editorial office; it goes online when "
+                "they approve it."
+            ),
+            messages.SUCCESS,
+        )
+        opts = self.opts
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_changelist",
+                current_app=self.admin_site.name,
+            )
         )
 
     def construct_change_message(self, request, form, formsets, add=False):

@@ -43,6 +43,7 @@ class StaffProfile(models.Model):
 
 
 class RevisionAction(models.TextChoices):
+    ADD = "add", _("New entry")
     CHANGE = "change", _("Change")
     RESTORE = "restore", _("Restore of an earlier version")
     UNPUBLISH = "unpublish", _("Unpublishing")
@@ -67,7 +68,7 @@ class Revision(models.Model):
     content_type = models.ForeignKey(
         "contenttypes.ContentType", verbose_name=_("content type"), on_delete=models.CASCADE
     )
-    object_id = models.CharField(_("object"), max_length=64)
+    object_id = models.CharField(_("object"), max_length=64, blank=True)
     object_repr = models.CharField(_("entry"), max_length=200)
     action = models.CharField(
         _("request"), max_length=10, choices=RevisionAction.choices, default=RevisionAction.CHANGE
@@ -115,4 +116,6 @@ class Revision(models.Model):
 
     def live_object(self):
         model = self.model
-        return model._default_manager.filter(pk=self.object_id).first() if model else None
+        if model is None or not self.object_id:
+            return None
+        return model._default_manager.filter(pk=self.object_id).first()

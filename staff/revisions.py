@@ -54,6 +54,17 @@ def needs_review(user, obj):
     return not may_publish(user) and is_live(obj)
 
 
+def addition_needs_review(user, obj):
+    """A new entry without a publication status of its own (a site, a contact, a legal page)
+    would be live at once on a published centre: by someone who may not publish, it waits."""
+    if may_publish(user) or isinstance(obj, Publishable):
+        return False
+    centre = _parent_centre(obj)
+    if isinstance(centre, Publishable) and centre.pk is not None:
+        return centre.live_publication_status() == PublicationStatus.PUBLISHED
+    return True
+
+
 # --- Snapshots ------------------------------------------------------------------------------
 
 
@@ -210,7 +221,7 @@ def difference(revision):
     from django.apps import apps
 
     model = revision.model
-    live_obj = revision.live_object()
+    live_obj = revision.live_object() if revision.state == RevisionState.PENDING else None
     live = live_snapshot(live_obj, revision.data.get("inlines", {}).keys()) if live_obj else {}
     if revision.action == RevisionAction.DELETE:
         return {"fields": [], "inlines": [], "deleted": True}
@@ -293,6 +304,9 @@ def submit(
     if action == RevisionAction.DELETE:
         data = {}
         base = live_snapshot(obj)
+    elif action == RevisionAction.ADD:
+        data = proposed_snapshot(obj, form, formsets)
+        base = {"fields": {}, "inlines": {key: [] for key in data["inlines"]}}
     else:
         data = proposed_snapshot(obj, form, formsets)
         for key, rows in (inline_rows or {}).items():
@@ -310,17 +324,19 @@ def submit(
         if not _has_changes(type(obj), data, base):
             return None
     content_type = ContentType.objects.get_for_model(type(obj))
+    adding = action == RevisionAction.ADD
     with transaction.atomic():
-        Revision.objects.filter(
-            content_type=content_type,
-            object_id=str(obj.pk),
-            submitted_by=user,
-            state=RevisionState.PENDING,
-        ).update(state=RevisionState.WITHDRAWN)
+        if not adding:
+            Revision.objects.filter(
+                content_type=content_type,
+                object_id=str(obj.pk),
+                submitted_by=user,
+                state=RevisionState.PENDING,
+            ).update(state=RevisionState.WITHDRAWN)
         revision = Revision.objects.create(
             content_type=content_type,
-            object_id=str(obj.pk),
-            object_repr=str(type(obj)._default_manager.get(pk=obj.pk))[:200],
+            object_id="" if adding else str(obj.pk),
+            object_repr=str(obj if adding else type(obj)._default_manager.get(pk=obj.pk))[:200],
             action=action,
             data=data,
             base=base,
@@ -359,10 +375,13 @@ def approve(revision, user):
     if revision.state != RevisionState.PENDING:
         return False
     obj = revision.live_object()
-    if obj is None:
+    if obj is None and revision.action != RevisionAction.ADD:
         raise ValidationError(gettext("This entry no longer exists."))
     with transaction.atomic():
-        if revision.action == RevisionAction.DELETE:
+        if revision.action == RevisionAction.ADD:
+            obj = _create(revision, user)
+            revision.object_id = str(obj.pk)
+        elif revision.action == RevisionAction.DELETE:
             obj._history_user = user
             obj.delete()
         else:
@@ -392,6 +411,23 @@ def return_revision(revision, user, comment):
     revision.save()
     transaction.on_commit(lambda: notify_decided(revision))
     return True
+
+
+def _create(revision, user):
+    model = revision.model
+    incoming = _deserialise(model, None, revision.data.get("fields", {}))
+    obj = incoming.object
+    obj.pk = None
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = gettext("New entry by %(name)s, approved") % {
+            "name": _person(revision.submitted_by)
+        }
+    save_with_history(obj, user, reason)
+    for name, pks in incoming.m2m_data.items():
+        getattr(obj, name).set(pks)
+    for key, rows in revision.data.get("inlines", {}).items():
+        _apply_inline(obj, key, rows, [], user)
+    return obj
 
 
 def _apply(obj, revision, user):

@@ -652,3 +652,44 @@ def test_a_quarter_managers_restore_with_slots_waits_and_approval_brings_them_ba
     offer.refresh_from_db()
     assert offer.title_de == "Mit Montag"
     assert [slot.weekday for slot in offer.schedules.all()] == [0]
+
+
+def test_a_new_contact_on_a_published_centre_waits_for_the_office(client, people, inbox):
+    client.force_login(people.users["qm"])
+    url = reverse("admin:contacts_contactperson_add")
+    data = form_data(client.get(url)) | {
+        "name": "Neue Kollegin",
+        "role_de": "Sozialarbeiterin",
+        "centre": people.own.centre.pk,
+        "sort_order": "5",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert not ContactPerson.objects.filter(name="Neue Kollegin").exists()
+    revision = Revision.objects.get()
+    assert revision.action == RevisionAction.ADD
+    assert inbox.to("redaktion@heilbronn.example")
+
+    client.force_login(people.users["redaktion"])
+    page = client.get(reverse("admin:staff_revision_change", args=[revision.pk]))
+    assert "Neue Kollegin" in page.content.decode()
+    _decide(client, revision, "_approve")
+    contact = ContactPerson.objects.get(name="Neue Kollegin")
+    assert contact.centre == people.own.centre
+    assert contact.history.first().history_user == people.users["redaktion"]
+    revision.refresh_from_db()
+    assert revision.object_id == str(contact.pk)
+
+
+def test_the_office_adds_contacts_directly(client, people):
+    client.force_login(people.users["redaktion"])
+    url = reverse("admin:contacts_contactperson_add")
+    data = form_data(client.get(url)) | {
+        "name": "Direkt",
+        "role_de": "Leitung",
+        "centre": people.own.centre.pk,
+        "sort_order": "1",
+    }
+    assert client.post(url, data).status_code == 302
+    assert ContactPerson.objects.filter(name="Direkt").exists()
+    assert not Revision.objects.exists()
