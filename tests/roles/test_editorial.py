@@ -192,11 +192,12 @@ def test_a_returned_change_stays_offline_and_its_author_reads_the_comment(
     assert "Bitte die Uhrzeit prüfen." in mail["body"]
 
 
+@pytest.mark.parametrize("role", ["redaktion", "superuser"])
 @pytest.mark.parametrize("kind", CONTENT)
-def test_the_editorial_office_changes_live_content_at_once(client, people, inbox, kind):
+def test_the_editorial_office_changes_live_content_at_once(client, people, inbox, kind, role):
     admin_name, get, field, model = CONTENT[kind]
     obj = get(people)
-    client.force_login(people.users["redaktion"])
+    client.force_login(people.users[role])
     response = _edit(client, admin_name, obj, field, NEW)
     assert response.status_code == 302
     assert getattr(model.objects.get(pk=obj.pk), field) == NEW
@@ -693,3 +694,37 @@ def test_the_office_adds_contacts_directly(client, people):
     assert client.post(url, data).status_code == 302
     assert ContactPerson.objects.filter(name="Direkt").exists()
     assert not Revision.objects.exists()
+
+
+@pytest.mark.parametrize("kind", ["offer", "document"])
+def test_a_quarter_manager_cannot_republish_a_withdrawn_entry_by_restoring(client, people, kind):
+    admin_name, get, field, model = CONTENT[kind]
+    obj = get(people)
+    obj.publication_status = PublicationStatus.PUBLISHED
+    obj.save()
+    published = obj.history.order_by("-history_id").first()
+    obj.publication_status = PublicationStatus.DRAFT
+    obj.save()  # withdrawn by the editorial office
+
+    client.force_login(people.users["qm"])
+    url = reverse(f"admin:{admin_name}_simple_history", args=[obj.pk, published.history_id])
+    response = client.post(url, form_data(client.get(url)))
+
+    assert response.status_code == 200
+    assert "publication_status" in response.context["adminform"].form.errors
+    assert model.objects.get(pk=obj.pk).publication_status == PublicationStatus.DRAFT
+    assert not Revision.objects.exists()
+
+
+def test_quarter_managers_see_only_their_own_requests(client, people):
+    client.force_login(people.users["qm"])
+    _edit(client, "offers_offer", people.own.offer, "title_de", "Neu")
+    revision = Revision.objects.get()
+    client.force_login(people.users["qm-foreign"])
+    changelist = client.get(reverse("admin:staff_revision_changelist"))
+    assert list(changelist.context["cl"].result_list) == []
+    url = reverse("admin:staff_revision_change", args=[revision.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(people.users["auswertung"])
+    assert client.get(url).status_code == 403
+    assert "Änderungen zur Prüfung" not in client.get(reverse("admin:index")).content.decode()
