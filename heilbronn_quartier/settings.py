@@ -436,8 +436,10 @@ SESSION_SAVE_EVERY_REQUEST = True
 # Every change through the admin is kept with who and when (django-simple-history).
 SIMPLE_HISTORY_REVERT_DISABLED = False
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
-# E-mail for the editorial workflow (staff/notifications.py). In development the mails are
-# printed on the console; in production they go through the city's SMTP server.
+
+# --- E-mail: notifications of the editorial workflow (staff/notifications.py) -----------------
+# In development the mails are printed on the console; in production they go through the city's
+# SMTP server.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -454,6 +456,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "quartiersportal@heilb
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The portal's address for links in those mails, e.g. https://quartier.heilbronn.de
 SITE_URL = os.environ.get("SITE_URL", "")
+
 # Only staff previews of unpublished pages; sessions are only ever opened by staff logins.
 LOGIN_URL = "admin:login"
 
