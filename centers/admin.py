@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
+from staff.editorial import EditorialAdminMixin
 from staff.permissions import (
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -94,10 +95,14 @@ CENTRE_FACTS = ("name", "slug", "status", "stage", "opened_on", "provider")
 
 @admin.register(Centre)
 class CentreAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     centre_path = ""
-    list_display = ("name", "preview", "status", "stage", "publication_status", "opened_on")
+    list_display = ("name", "preview", "status", "stage", "publication_label", "opened_on")
     list_filter = ("status", "stage", "publication_status", TranslationStatusFilter)
     search_fields = ("name", "slug", "summary", "description")
     prepopulated_fields = {"slug": ("name",)}
@@ -150,7 +155,9 @@ class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SiteAdmin(
+    CentreScopedAdminMixin, EditorialAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
     list_filter = (
         "centre",
@@ -166,9 +173,13 @@ class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdm
 
 @admin.register(Document)
 class DocumentAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
-    list_display = ("title", "centre", "kind", "year", "publication_status")
+    list_display = ("title", "centre", "kind", "year", "publication_label")
     list_filter = ("kind", "year", "publication_status", "centre", TranslationStatusFilter)
     search_fields = ("title", "summary", "centre__name")
     list_select_related = ("centre",)

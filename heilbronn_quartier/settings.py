@@ -455,3 +455,23 @@ if SURVEY_SAVE_RATE_LIMIT.lower() in {"off", "0", ""}:
 SURVEY_DRAFT_MAX_BYTES = env_int("SURVEY_DRAFT_MAX_BYTES", 64_000)
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
+
+# --- E-mail: notifications of the editorial workflow (staff/notifications.py) -----------------
+# In development the mails are printed on the console; in production they go through the city's
+# SMTP server.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "quartiersportal@heilbronn.de")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's address for links in those mails, e.g. https://quartier.heilbronn.de
+SITE_URL = os.environ.get("SITE_URL", "")

@@ -14,6 +14,7 @@ from network import services
 from network.forms import ActorAdminForm
 from network.models import Actor, Idea, IdeaStatus
 from network.tasks import ACTOR_CENTRE_PATH, IDEA_CENTRE_PATH
+from staff.editorial import EditorialAdminMixin
 from staff.permissions import (
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -36,7 +37,11 @@ class ContactOverdueFilter(admin.SimpleListFilter):
 
 @admin.register(Actor)
 class ActorAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     # Active in several quarters: every quarter's management may look after it.
     centre_path = ACTOR_CENTRE_PATH

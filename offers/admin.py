@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,6 +14,7 @@ from offers.models import (
     Schedule,
     TargetGroup,
 )
+from staff.editorial import EditorialAdminMixin
 from staff.permissions import (
     OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
@@ -80,7 +81,11 @@ class LastCheckedFilter(admin.SimpleListFilter):
 
 @admin.register(Offer)
 class OfferAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     # A resident's suggestion may name only a neighbourhood: its centre then decides.
     centre_path = OFFER_CENTRE_PATH
@@ -89,7 +94,7 @@ class OfferAdmin(
         "centre",
         "quarter",
         "category",
-        "publication_status",
+        "publication_label",
         "state",
         "last_checked",
         "is_proposal",
@@ -187,6 +192,21 @@ class OfferAdmin(
         from offers.schedule import upcoming_dates_html
 
         return upcoming_dates_html(obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.publication_status == "published" and not obj.last_checked:
+            obj.last_checked = timezone.localdate()  # published at once: checked today
+        super().save_model(request, obj, form, change)
+        if obj.valid_until and obj.valid_until < timezone.localdate():
+            self.message_user(
+                request,
+                _(
+                    "“Valid until” (%(date)s) is in the past: residents no longer see this "
+                    "activity. Change the date if it still takes place."
+                )
+                % {"date": formats.localize(obj.valid_until)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Duplicate the selected activities (as drafts)"))
     def duplicate(self, request, queryset):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.lib.uploads import RandomName, validate_image
-from portal.models import Publishable, PublishableQuerySet
+from portal.models import PublicationStatus, Publishable, PublishableQuerySet
 
 
 class Weekday(models.IntegerChoices):
@@ -323,6 +323,7 @@ class Offer(Publishable):
         return reverse("offers:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValidationError({"max_age": _("The maximum age is lower than the minimum age.")})
         if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
@@ -331,12 +332,25 @@ class Offer(Publishable):
             raise ValidationError({"cost_amount": _("Please enter the amount.")})
         if self.site_id and self.centre_id and self.site.centre_id != self.centre_id:
             raise ValidationError({"site": _("This site belongs to another centre.")})
+        from centers.models import alt_text_required
+
+        alt_text_required(self, "image", "image_alt")
 
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self.title)
         if self.site_id and self.site.quarter_id:
             self.quarter_id = self.site.quarter_id
+        # Whoever publishes an activity has just checked it.
+        if (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.live_publication_status()
+            in (
+                PublicationStatus.DRAFT,
+                PublicationStatus.REVIEW,
+            )
+        ):
+            self.last_checked = timezone.localdate()
         super().save(*args, **kwargs)
 
     def publish(self, user):

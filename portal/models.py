@@ -1,6 +1,6 @@
 """Building blocks shared by the content apps."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -58,6 +58,39 @@ class Publishable(models.Model):
     @classmethod
     def may_publish(cls, user):
         return bool(user and (user.is_superuser or user.has_perm(cls.PUBLISH_PERMISSION)))
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError({"publish_until": _("This time is not after “publish from”.")})
+
+    @property
+    def is_scheduled(self):
+        """Published, but residents see it only from a later time."""
+        return (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.publish_from is not None
+            and self.publish_from > timezone.now()
+        )
+
+    def publication_label(self):
+        """The status as editors read it: “Scheduled from …” and “Expired” included."""
+        from django.utils import formats
+
+        now = timezone.now()
+        if self.is_scheduled:
+            return _("Scheduled from %(date)s") % {
+                "date": formats.localize(timezone.localtime(self.publish_from))
+            }
+        if (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.publish_until is not None
+            and self.publish_until <= now
+        ):
+            return _("Expired")
+        return self.get_publication_status_display()
+
+    publication_label.short_description = _("publication status")
 
     def save_as(self, user, *, reason=""):
         """Save through the workflow: the history row names who did it and why."""

@@ -49,7 +49,22 @@ class PortalAdminSite(admin.AdminSite):
                 name="translation-status",
             ),
         ]
-        return own + super().get_urls()
+        from staff.recycle import recycle_bin_view, restore_view
+
+        return [
+            *own,
+            path(
+                "recycle-bin/",
+                self.admin_view(recycle_bin_view(self)),
+                name="recycle_bin",
+            ),
+            path(
+                "recycle-bin/<str:app_label>/<str:model_name>/<int:history_id>/restore/",
+                self.admin_view(restore_view(self)),
+                name="recycle_bin_restore",
+            ),
+            *super().get_urls(),
+        ]
 
     def index(self, request, extra_context=None):
         from staff.tasks import editor_tasks

@@ -17,3 +17,7 @@ class StaffConfig(AppConfig):
         from staff.translation_status import connect_signals
 
         connect_signals()
+        from staff import tasks  # noqa: F401 -- registers the review queue on the home page
+        from staff.notifications import connect_status_notifications
+
+        connect_status_notifications()

@@ -309,8 +309,10 @@ def visible_to(request, queryset, perm, centre_path):
     Returns the queryset and whether the request is a staff preview (then the response must be
     marked as a preview and never cached).
     """
+    from staff.decorators import staff_verified
+
     user = request.user
-    if user.is_authenticated and user.is_staff and user.has_perm(perm):
+    if staff_verified(user) and user.has_perm(perm):
         if centre_ids(user) is None:
             return queryset, True
         own = scope_queryset(user, queryset, centre_path).values("pk")

@@ -5,7 +5,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
@@ -23,6 +22,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 
 from portal.lib import clients
+from staff.decorators import staff_view
 from survey import printing, services
 from survey.forms import (
     ChangeReasonForm,
@@ -312,7 +312,7 @@ def survey_excerpts(survey):
 
 
 @require_safe
-@staff_member_required
+@staff_view
 @permission_required("survey.view_response", raise_exception=True)
 def dashboard(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
@@ -345,7 +345,7 @@ def _named(breakdowns):
 
 
 @require_safe
-@staff_member_required
+@staff_view
 @permission_required("survey.export_responses", raise_exception=True)
 def export(request, slug, kind):
     survey = get_object_or_404(Survey, slug=slug)
@@ -416,7 +416,7 @@ def _warn_missing(request, form):
 
 @never_cache
 @sensitive_post_parameters()
-@staff_member_required
+@staff_view
 @permission_required("survey.enter_paper_responses", raise_exception=True)
 def paper_entry(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
@@ -467,7 +467,8 @@ def _changeable(request, pk):
 
 @never_cache
 @sensitive_post_parameters()
-@staff_member_required
+@staff_view
+@permission_required("survey.change_response", raise_exception=True)
 def response_edit(request, pk):
     response, refused = _changeable(request, pk)
     if refused:
@@ -492,7 +493,8 @@ def response_edit(request, pk):
     return redirect("survey:dashboard", slug=response.survey.slug)
 
 
-@staff_member_required
+@staff_view
+@permission_required("survey.delete_response", raise_exception=True)
 def response_delete(request, pk):
     response, refused = _changeable(request, pk)
     if refused:
@@ -510,7 +512,7 @@ def response_delete(request, pk):
 
 
 @require_safe
-@staff_member_required
+@staff_view
 @permission_required("survey.change_survey", raise_exception=True)
 def translation_status(request, slug):
     survey = get_object_or_404(Survey, slug=slug)

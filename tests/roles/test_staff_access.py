@@ -1,10 +1,13 @@
 """Roles set-up, demo accounts, the admin's language and tasks, lockout and two-factor login."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from demo.management.commands.create_demo_users import DEMO_PASSWORD
@@ -105,7 +108,9 @@ def test_the_task_list_counts_stale_offers_and_missing_translations(client, worl
     offer = world.own.offer
     offer.publication_status = PublicationStatus.PUBLISHED
     offer.title_en = ""
-    offer.save()
+    offer.save()  # publishing counts as checked today …
+    offer.last_checked = timezone.localdate() - timedelta(days=200)
+    offer.save()  # … until half a year has passed
     client.force_login(world.users["qm"])
     tasks = client.get(reverse("admin:index")).context["tasks"]
     assert tasks["stale"]["count"] == 1
