@@ -1,10 +1,12 @@
 import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import translation
 
 _STARTED = pytest.StashKey[float]()
 
@@ -32,6 +34,15 @@ def _media_root(request, settings, tmp_path):
         settings.MEDIA_ROOT = request.getfixturevalue("shared_media")
     else:
         settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in German: a request to /ar/ … leaves Arabic active in its thread, and
+    a test that reverse()s a URL would otherwise build it in whatever language came before."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -57,6 +57,10 @@ def world(db, _world):
 
 @pytest.fixture(scope="module")
 def _world(shared_data):
+    return build_world()
+
+
+def build_world():
     own, foreign = _centre_world("eigen"), _centre_world("fremd")
     users = {
         "superuser": make_staff("it", superuser=True),

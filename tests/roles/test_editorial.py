@@ -15,6 +15,7 @@ from contacts.models import ContactPerson
 from offers.models import Offer
 from portal.models import PublicationStatus, SitePage
 from staff.models import Revision, RevisionAction, RevisionState
+from tests.roles.conftest import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,6 +52,13 @@ def inbox(settings):
     settings.EMAIL_HOST_PASSWORD = ""
     yield handler
     controller.stop()
+
+
+@pytest.fixture
+def world(transactional_db):
+    """Built for each test: these tests commit (mails go out on commit), so they cannot share
+    the module's rolled-back set-up data."""
+    return build_world()
 
 
 @pytest.fixture
