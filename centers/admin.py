@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
+from staff.history_admin import HistoryAdmin
 from staff.permissions import (
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -94,7 +94,7 @@ CENTRE_FACTS = ("name", "slug", "status", "stage", "opened_on", "provider")
 
 @admin.register(Centre)
 class CentreAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin, PublishingAdminMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     centre_path = ""
     list_display = ("name", "preview", "status", "stage", "publication_status", "opened_on")
@@ -150,7 +150,7 @@ class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SiteAdmin(CentreScopedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
     list_filter = (
         "centre",
@@ -166,7 +166,7 @@ class SiteAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdm
 
 @admin.register(Document)
 class DocumentAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin, PublishingAdminMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     list_display = ("title", "centre", "kind", "year", "publication_status")
     list_filter = ("kind", "year", "publication_status", "centre", TranslationStatusFilter)

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from centers.admin import CentreAdmin, image_preview
 from contacts.models import ContactPerson, Office
+from staff.history_admin import HistoryAdmin
 from staff.permissions import CentreScopedAdminMixin, TranslationStatusFilter
 from staff.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
 
@@ -31,7 +31,7 @@ CentreAdmin.inlines.insert(-1, ContactInline)
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContactPersonAdmin(CentreScopedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "preview", "role", "centre", "phone", "email", "sort_order")
     list_filter = (("centre", admin.RelatedOnlyFieldListFilter), TranslationStatusFilter)
     search_fields = ("name", "role", "email", "phone", "topics")

@@ -7,13 +7,13 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Quarter, Site
 from network import services
 from network.forms import ActorAdminForm
 from network.models import Actor, Idea, IdeaStatus
 from network.tasks import ACTOR_CENTRE_PATH, IDEA_CENTRE_PATH
+from staff.history_admin import HistoryAdmin
 from staff.permissions import (
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -36,7 +36,7 @@ class ContactOverdueFilter(admin.SimpleListFilter):
 
 @admin.register(Actor)
 class ActorAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin, PublishingAdminMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     # Active in several quarters: every quarter's management may look after it.
     centre_path = ACTOR_CENTRE_PATH
@@ -174,7 +174,7 @@ class ActorAdmin(
 
 
 @admin.register(Idea)
-class IdeaAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class IdeaAdmin(CentreScopedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     centre_path = IDEA_CENTRE_PATH
     list_display = ["title", "quarter", "status", "is_shown", "language", "created_at"]
     list_filter = ["status", "is_shown", "quarter", "language"]

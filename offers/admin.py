@@ -10,7 +10,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from offers.models import (
     Cancellation,
@@ -20,6 +19,7 @@ from offers.models import (
     Schedule,
     TargetGroup,
 )
+from staff.history_admin import HistoryAdmin
 from staff.permissions import (
     OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
@@ -148,7 +148,7 @@ class LastCheckedFilter(admin.SimpleListFilter):
 
 @admin.register(Offer)
 class OfferAdmin(
-    CentreScopedAdminMixin, PublishingAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin, PublishingAdminMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     # A resident's suggestion may name only a neighbourhood: its centre then decides.
     centre_path = OFFER_CENTRE_PATH

@@ -564,6 +564,13 @@ class WeekdaysField(models.CharField):
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield(**{**kwargs, "form_class": WeekdaysFormField})
 
+    def value_label(self, value):
+        """For the history: "Montag und Mittwoch", not "02"."""
+        try:
+            return weekday_names(value)
+        except ValueError:
+            return value
+
 
 class WeekOfMonth(models.IntegerChoices):
     FIRST = 1, _("1st")
