@@ -132,3 +132,14 @@ def test_the_javascript_catalogue_of_the_admin_is_german_for_german_staff(client
         "Verfügbare %s",
     ]:
         assert german in script
+
+
+def test_an_inline_column_of_six_languages_is_not_headed_by_the_last_one(client, redaktion):
+    offer = make_offer()
+    make_slot(offer, weekdays="1", note_de="im Hof")
+    client.force_login(redaktion)
+    page = client.get(reverse("admin:offers_offer_change", args=[offer.pk])).content.decode()
+    headers = re.findall(r'<th class="column-note[^"]*"[^>]*>\s*([^<]*)', page)
+    assert headers and all("(" not in header for header in headers), headers
+    assert 'aria-label="Anmerkung (Arabisch)"' in page
+    assert 'aria-label="Anmerkung (Türkisch)"' in page
