@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
 from centers.renditions import rendition
 from staff.editorial import EditorialAdminMixin
+from staff.history_admin import HistoryAdmin
 from staff.permissions import (
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -98,7 +98,7 @@ class CentreAdmin(
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
     TabbedTranslationAdmin,
 ):
     centre_path = ""
@@ -155,9 +155,7 @@ class QuarterAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(
-    CentreScopedAdminMixin, EditorialAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
+class SiteAdmin(CentreScopedAdminMixin, EditorialAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "centre", "is_main", "street", "step_free_entrance")
     list_filter = (
         "centre",
@@ -176,7 +174,7 @@ class DocumentAdmin(
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
     TabbedTranslationAdmin,
 ):
     list_display = ("title", "centre", "kind", "year", "publication_label")

@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from centers.admin import CentreAdmin, image_preview
 from contacts.models import ContactPerson, Office
 from staff.editorial import EditorialAdminMixin
+from staff.history_admin import HistoryAdmin
 from staff.permissions import CentreScopedAdminMixin, TranslationStatusFilter
 from staff.translation_admin import TabbedTranslationAdmin, TranslationStackedInline
 
@@ -33,7 +33,7 @@ CentreAdmin.inlines.insert(-1, ContactInline)
 
 @admin.register(ContactPerson)
 class ContactPersonAdmin(
-    CentreScopedAdminMixin, EditorialAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    CentreScopedAdminMixin, EditorialAdminMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     list_display = ("name", "preview", "role", "centre", "phone", "email", "sort_order")
     list_filter = (("centre", admin.RelatedOnlyFieldListFilter), TranslationStatusFilter)

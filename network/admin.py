@@ -7,7 +7,6 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from centers.models import Quarter, Site
 from network import services
@@ -15,6 +14,7 @@ from network.forms import ActorAdminForm
 from network.models import Actor, Idea, IdeaStatus
 from network.tasks import ACTOR_CENTRE_PATH, IDEA_CENTRE_PATH
 from staff.editorial import EditorialAdminMixin
+from staff.history_admin import HistoryAdmin
 from staff.permissions import (
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -40,7 +40,7 @@ class ActorAdmin(
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
     TabbedTranslationAdmin,
 ):
     # Active in several quarters: every quarter's management may look after it.
@@ -179,7 +179,7 @@ class ActorAdmin(
 
 
 @admin.register(Idea)
-class IdeaAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class IdeaAdmin(CentreScopedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     centre_path = IDEA_CENTRE_PATH
     list_display = ["title", "quarter", "status", "is_shown", "language", "created_at"]
     list_filter = ["status", "is_shown", "quarter", "language"]

@@ -1,10 +1,15 @@
+from urllib.parse import urlencode
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.forms import inlineformset_factory
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from offers.models import (
     Cancellation,
@@ -15,6 +20,7 @@ from offers.models import (
     TargetGroup,
 )
 from staff.editorial import EditorialAdminMixin
+from staff.history_admin import HistoryAdmin
 from staff.permissions import (
     OFFER_CENTRE_PATH,
     CentreScopedAdminMixin,
@@ -50,7 +56,7 @@ class ScheduleInline(TranslationTabularInline):
     extra = 0
     fields = [
         "recurrence",
-        "weekday",
+        "weekdays",
         "week_of_month",
         "interval",
         "date",
@@ -64,6 +70,68 @@ class CancellationInline(TranslationTabularInline):
     model = Cancellation
     extra = 0
     fields = ["date", "end_date", "reason"]
+
+
+class PreviewPeriodForm(forms.Form):
+    """The offer's fields that change its dates, for the live preview."""
+
+    valid_from = forms.DateField(required=False)
+    valid_until = forms.DateField(required=False)
+    on_public_holidays = forms.BooleanField(required=False)
+
+
+SlotPreviewFormSet = inlineformset_factory(
+    Offer,
+    Schedule,
+    fields=["recurrence", "weekdays", "week_of_month", "interval", "date"]
+    + ["start_time", "end_time"],
+    extra=0,
+)
+CancellationPreviewFormSet = inlineformset_factory(
+    Offer, Cancellation, fields=["date", "end_date", "reason_de"], extra=0
+)
+
+
+class DatesPreview:
+    """Reads the posted admin form of an offer into unsaved objects: the offer's period, the
+    time slots and cancelled dates not marked for deletion. Rows with errors are left out and
+    named in `problems`; the form's own validation on saving says what is wrong."""
+
+    def __init__(self, data, offer):
+        self.problems = []
+        period = PreviewPeriodForm(data)
+        period.is_valid()  # a date that cannot be read counts as empty here
+        self.offer = Offer(**{name: period.cleaned_data.get(name) for name in period.fields})
+        slots = SlotPreviewFormSet(data, instance=offer, prefix="schedules")
+        cancellations = CancellationPreviewFormSet(data, instance=offer, prefix="cancellations")
+        self.broken = not (
+            slots.management_form.is_valid() and cancellations.management_form.is_valid()
+        )
+        if self.broken:
+            return
+        self.slots = [form.instance for form in self._rows(slots, _("time slot"))]
+        for slot in self.slots:
+            slot.sync_weekdays()
+        self.cancelled = {
+            day: form.instance
+            for form in self._rows(cancellations, _("cancelled date"))
+            for day in form.instance.days()
+        }
+
+    def _rows(self, formset, kind):
+        for number, form in enumerate(formset.forms, start=1):
+            if not form.has_changed() and form.instance.pk is None:
+                continue
+            valid = form.is_valid()
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            if valid:
+                yield form
+            else:
+                self.problems.append(
+                    _("%(kind)s %(number)d is not complete or contradicts itself.")
+                    % {"kind": kind, "number": number}
+                )
 
 
 class LastCheckedFilter(admin.SimpleListFilter):
@@ -84,7 +152,7 @@ class OfferAdmin(
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
     TabbedTranslationAdmin,
 ):
     # A resident's suggestion may name only a neighbourhood: its centre then decides.
@@ -186,12 +254,58 @@ class OfferAdmin(
         ),
     ]
 
+    class Media:
+        js = ["offers/upcoming-dates.js"]
+
     @admin.display(description=_("next ten dates"))
     def upcoming_dates(self, obj):
-        """What residents will see, computed from the saved time slots and cancelled dates."""
+        """What residents will see, computed from the saved time slots and cancelled dates;
+        while editing, the script asks preview_dates_view for the dates of the unsaved form."""
         from offers.schedule import upcoming_dates_html
 
-        return upcoming_dates_html(obj)
+        url = reverse(f"{self.admin_site.name}:offers_offer_preview_dates")
+        if obj is not None and obj.pk:
+            url += "?" + urlencode({"offer": obj.pk})
+        return upcoming_dates_html(obj, url)
+
+    def get_urls(self):
+        own = [
+            path(
+                "preview-dates/",
+                self.admin_site.admin_view(self.preview_dates_view),
+                name="offers_offer_preview_dates",
+            )
+        ]
+        return own + super().get_urls()
+
+    def preview_dates_view(self, request):
+        """The next ten dates of the form as it is being edited (POST of the whole form),
+        nothing saved: JSON {"dates": [{"text", "cancelled"}], "message", "problems"}."""
+        from offers.schedule import next_dates, no_dates_message, upcoming_rows
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        object_id = request.GET.get("offer", "")
+        if object_id:
+            offer = self.get_object(request, object_id) if object_id.isdigit() else None
+            if offer is None or not self.has_change_permission(request, offer):
+                return JsonResponse({"message": _("Activity not found.")}, status=404)
+        else:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            offer = Offer()
+        preview = DatesPreview(request.POST, offer)
+        if preview.broken:
+            return JsonResponse({"message": _("The form could not be read.")}, status=400)
+        found = next_dates(preview.offer, slots=preview.slots, cancelled=preview.cancelled)
+        rows = upcoming_rows(found)
+        return JsonResponse(
+            {
+                "dates": [{"text": text, "cancelled": bool(css)} for css, text in rows],
+                "message": "" if rows else str(no_dates_message()),
+                "problems": preview.problems,
+            }
+        )
 
     def save_model(self, request, obj, form, change):
         if not change and obj.publication_status == "published" and not obj.last_checked:

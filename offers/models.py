@@ -3,6 +3,7 @@
 import uuid
 from datetime import date, datetime, time, timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -149,7 +150,7 @@ class OfferQuerySet(PublishableQuerySet):
         """Offers with one slot that matches both the weekday and the time of day."""
         slots = Schedule.objects.filter(offer=OuterRef("pk"))
         if weekday is not None:
-            slots = slots.filter(weekday=weekday)
+            slots = slots.filter(weekdays__contains=str(int(weekday)))
         if time_of_day:
             start, end = TIME_OF_DAY_RANGES[time_of_day]
             slots = slots.filter(start_time__gte=start, start_time__lt=end)
@@ -498,6 +499,93 @@ class Recurrence(models.TextChoices):
     SINGLE = "single", _("Single date")
 
 
+def parse_weekdays(value):
+    """The weekdays of a stored value ("024") or a list of numbers, sorted, each once."""
+    if value is None:
+        return []
+    items = list(value) if isinstance(value, str) else value
+    found = set()
+    for item in items:
+        text = str(item).strip()
+        if text in ("", ","):
+            continue
+        if not text.isdigit() or not 0 <= int(text) <= 6:
+            raise ValueError(text)
+        found.add(int(text))
+    return sorted(found)
+
+
+def format_weekdays(days):
+    """The stored form of weekdays: their numbers (Monday = 0) in order, e.g. "024"."""
+    return "".join(str(day) for day in parse_weekdays(days))
+
+
+def weekday_names(days):
+    """ "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday" in the active language."""
+    from django.utils.translation import gettext
+
+    names = [str(Weekday(day).label) for day in parse_weekdays(days)]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(list)s and %(last)s") % {"list": ", ".join(names[:-1]), "last": names[-1]}
+
+
+class WeekdaysFormField(forms.TypedMultipleChoiceField):
+    """Checkboxes Monday … Sunday for the stored string of weekday numbers."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, max_length=None, empty_value="", **kwargs):
+        kwargs.pop("choices", None)
+        kwargs.pop("coerce", None)
+        super().__init__(choices=Weekday.choices, coerce=int, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and value and value.isdigit():
+            return parse_weekdays(value)
+        return value
+
+    def clean(self, value):
+        return format_weekdays(super().clean(value) or [])
+
+    def has_changed(self, initial, data):
+        try:
+            return parse_weekdays(initial) != parse_weekdays(data or [])
+        except ValueError:
+            return True
+
+
+def validate_weekdays(value):
+    try:
+        parse_weekdays(value)
+    except ValueError:
+        raise ValidationError(_("Choose weekdays from Monday to Sunday.")) from None
+
+
+class WeekdaysField(models.CharField):
+    """Several weekdays in one column: their numbers, Monday = 0, e.g. "024" for Monday,
+    Wednesday and Friday. Filtering by one day is `weekdays__contains="2"`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 7)
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_weekdays)
+
+    def formfield(self, **kwargs):
+        # The admin passes a text input for every CharField: a list needs checkboxes.
+        widget = kwargs.get("widget")
+        if not (isinstance(widget, type) and issubclass(widget, forms.SelectMultiple)):
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield(**{**kwargs, "form_class": WeekdaysFormField})
+
+    def value_label(self, value):
+        """For the history: "Montag und Mittwoch", not "02"."""
+        try:
+            return weekday_names(value)
+        except ValueError:
+            return value
+
+
 class WeekOfMonth(models.IntegerChoices):
     FIRST = 1, _("1st")
     SECOND = 2, _("2nd")
@@ -522,12 +610,18 @@ class Schedule(models.Model):
             "weekday: e.g. “2nd Tuesday” is the second Tuesday of every month. Single date: once."
         ),
     )
-    weekday = models.PositiveSmallIntegerField(
-        _("weekday"),
-        choices=Weekday.choices,
-        null=True,
+    weekdays = WeekdaysField(
+        _("weekdays"),
         blank=True,
-        help_text=_("Set automatically for single dates."),
+        help_text=_(
+            "One or several days, e.g. Monday, Wednesday and Friday at the same time. Set "
+            "automatically for single dates."
+        ),
+    )
+    # The first of the weekdays, kept in step on save: the order of the slots, and code that
+    # creates a slot for one day (Schedule(weekday=1)) keeps working.
+    weekday = models.PositiveSmallIntegerField(
+        _("first weekday"), choices=Weekday.choices, null=True, blank=True, editable=False
     )
     week_of_month = models.SmallIntegerField(
         _("week of the month"),
@@ -569,18 +663,41 @@ class Schedule(models.Model):
         return self.label
 
     def save(self, *args, **kwargs):
-        if self.recurrence == Recurrence.SINGLE and self.date:
-            self.weekday = self.date.weekday()
+        self.sync_weekdays()
         super().save(*args, **kwargs)
+
+    @property
+    def days(self):
+        """The weekdays as numbers (Monday = 0); a slot saved before weekdays existed has one."""
+        try:
+            found = parse_weekdays(self.weekdays)
+        except ValueError:
+            found = []
+        if not found and self.weekday is not None:
+            found = [self.weekday]
+        return found
+
+    @property
+    def weekday_names(self):
+        return weekday_names(self.days)
+
+    def sync_weekdays(self):
+        if self.recurrence == Recurrence.SINGLE and self.date:
+            self.weekdays = str(self.date.weekday())
+        else:
+            self.weekdays = format_weekdays(self.days)
+        days = parse_weekdays(self.weekdays)
+        self.weekday = days[0] if days else None
 
     def clean(self):
         errors = {}
+        days = parse_weekdays(self.weekdays) if not self.weekdays or self.weekdays.isdigit() else []
         if self.end_time and self.start_time and self.end_time <= self.start_time:
             errors["end_time"] = _("The end is not after the start.")
         if self.recurrence == Recurrence.SINGLE and not self.date:
             errors["date"] = _("A single date needs a date.")
-        if self.recurrence != Recurrence.SINGLE and self.weekday is None:
-            errors["weekday"] = _("A repeating slot needs a weekday.")
+        if self.recurrence != Recurrence.SINGLE and not days:
+            errors["weekdays"] = _("A repeating slot needs at least one weekday.")
         if self.recurrence == Recurrence.MONTHLY and not self.week_of_month:
             errors["week_of_month"] = _("Choose which week of the month.")
         if self.week_of_month and self.recurrence != Recurrence.MONTHLY:
@@ -601,16 +718,13 @@ class Schedule(models.Model):
         if (
             self.recurrence != Recurrence.SINGLE
             and self.date
-            and self.weekday is not None
-            and self.date.weekday() != self.weekday
+            and days
+            and self.date.weekday() not in days
         ):
             errors.setdefault(
                 "date",
                 _("The first date is a %(day)s, but the slot is on %(weekday)s.")
-                % {
-                    "day": Weekday(self.date.weekday()).label,
-                    "weekday": Weekday(self.weekday).label,
-                },
+                % {"day": Weekday(self.date.weekday()).label, "weekday": weekday_names(days)},
             )
         if errors:
             raise ValidationError(errors)

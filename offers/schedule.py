@@ -13,7 +13,7 @@ from dateutil.rrule import FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from offers.models import Recurrence, Weekday, WeekOfMonth
+from offers.models import Recurrence, WeekOfMonth
 
 RRULE_DAYS = [MO, TU, WE, TH, FR, SA, SU]
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -81,14 +81,19 @@ def series_end(offer):
     return offer.valid_until
 
 
+def ical_days(slot, nth=None):
+    """The slot's weekdays as iCalendar BYDAY values: ["TU", "TH"], or ["2TU", "2TH"] monthly."""
+    prefix = str(nth) if nth else ""
+    return [f"{prefix}{ICAL_DAYS[day]}" for day in slot.days]
+
+
 def rrule_parts(slot):
     """The recurrence of a slot as an icalendar vRecur dict, or None for a single date."""
     if slot.recurrence == Recurrence.SINGLE:
         return None
-    day = ICAL_DAYS[slot.weekday]
     if slot.recurrence == Recurrence.MONTHLY:
-        return {"FREQ": "MONTHLY", "BYDAY": f"{slot.week_of_month}{day}"}
-    parts = {"FREQ": "WEEKLY", "BYDAY": day}
+        return {"FREQ": "MONTHLY", "BYDAY": ical_days(slot, slot.week_of_month)}
+    parts = {"FREQ": "WEEKLY", "BYDAY": ical_days(slot)}
     if slot.interval and slot.interval > 1:
         parts["INTERVAL"] = slot.interval
     return parts
@@ -99,12 +104,14 @@ def build_rule(slot, offer):
     dtstart = datetime.combine(series_start(slot, offer), slot.start_time)
     until_day = series_end(offer)
     until = datetime.combine(until_day, slot.start_time) if until_day else None
-    weekday = RRULE_DAYS[slot.weekday]
+    weekdays = [RRULE_DAYS[day] for day in slot.days]
     if slot.recurrence == Recurrence.MONTHLY:
-        byweekday = weekday(slot.week_of_month)
+        byweekday = [weekday(slot.week_of_month) for weekday in weekdays]
         return rrule(MONTHLY, dtstart=dtstart, byweekday=byweekday, until=until), tz
     return (
-        rrule(WEEKLY, dtstart=dtstart, byweekday=weekday, interval=slot.interval or 1, until=until),
+        rrule(
+            WEEKLY, dtstart=dtstart, byweekday=weekdays, interval=slot.interval or 1, until=until
+        ),
         tz,
     )
 
@@ -120,8 +127,11 @@ def _slot_starts(slot, offer, start, end):
     return rule.between(first, last, inc=True)
 
 
-def occurrences_for(offer, start, end):
-    """Every occurrence of one offer from the date start to the date end, cancellations marked."""
+def occurrences_for(offer, start, end, slots=None, cancelled=None):
+    """Every occurrence of one offer from the date start to the date end, cancellations marked.
+
+    `slots` and `cancelled` ({day: Cancellation}) default to what is stored; the admin's live
+    preview passes the unsaved rows of the form instead."""
     tz = timezone.get_default_timezone()
     if offer.valid_from and start < offer.valid_from:
         start = offer.valid_from
@@ -129,9 +139,9 @@ def occurrences_for(offer, start, end):
         end = offer.valid_until
     if end < start:
         return []
-    cancelled = offer.cancelled_dates()
+    cancelled = offer.cancelled_dates() if cancelled is None else cancelled
     found = []
-    for slot in offer.slots():
+    for slot in offer.slots() if slots is None else slots:
         for moment in _slot_starts(slot, offer, start, end):
             begins = timezone.make_aware(moment, tz)
             cancellation = cancelled.get(moment.date())
@@ -175,7 +185,7 @@ def describe_slot(slot):
     times = slot.time_range
     if slot.recurrence == Recurrence.SINGLE and slot.date:
         return _("%(date)s, %(times)s") % {"date": f"{slot.date:%d.%m.%Y}", "times": times}
-    day = Weekday(slot.weekday).label if slot.weekday is not None else ""
+    day = slot.weekday_names
     if slot.recurrence == Recurrence.MONTHLY and slot.week_of_month:
         return _("Monthly: %(weekday)s (%(nth)s of the month), %(times)s") % {
             "nth": WeekOfMonth(slot.week_of_month).label,
@@ -187,32 +197,54 @@ def describe_slot(slot):
     return _("Weekly: %(weekday)s, %(times)s") % {"weekday": day, "times": times}
 
 
-def next_dates(offer, limit=10, today=None, days=400):
-    """The next `limit` occurrences from today on, cancelled ones included and marked."""
+def next_dates(offer, limit=10, today=None, days=400, slots=None, cancelled=None):
+    """The next `limit` occurrences from today on, cancelled ones included and marked.
+
+    With `slots` and `cancelled` the unsaved rows of the admin form (live preview)."""
     today = today or timezone.localdate()
-    return offer.occurrences(today, today + timedelta(days=days))[:limit]
+    found = occurrences_for(offer, today, today + timedelta(days=days), slots, cancelled)
+    return found[:limit]
 
 
-def upcoming_dates_html(offer):
-    """The admin's preview of the next ten dates (after saving), as a short list."""
+def upcoming_rows(found):
+    """(css class, text) per date: "Di, 03.06.2026, 15:00–17:00 – fällt aus (Ferien)"."""
     from django.utils.formats import date_format
-    from django.utils.html import format_html, format_html_join
 
-    if offer is None or offer.pk is None:
-        return _("The dates appear here once the activity is saved.")
-    found = next_dates(offer)
-    if not found:
-        return _("No dates in the coming year: check the time slots and the validity period.")
     rows = []
     for item in found:
-        day = date_format(item.day, "D, d.m.Y")
-        text = f"{day}, {item.time_range}"
+        text = f"{date_format(item.day, 'D, d.m.Y')}, {item.time_range}"
         if item.cancelled:
             text = _("%(date)s – cancelled") % {"date": text}
             if item.reason:
                 text += f" ({item.reason})"
-        rows.append((("upcoming-cancelled" if item.cancelled else ""), text))
+        rows.append(("upcoming-cancelled" if item.cancelled else "", text))
+    return rows
+
+
+def no_dates_message():
+    return _("No dates in the coming year: check the time slots and the validity period.")
+
+
+def upcoming_dates_html(offer, preview_url=""):
+    """The admin's preview of the next ten dates: computed on the server from what is saved,
+    and, with `preview_url`, refreshed by static/offers/upcoming-dates.js while editing."""
+    from django.utils.html import format_html, format_html_join
+
+    if offer is None or offer.pk is None:
+        content = format_html("<p>{}</p>", _("The dates appear here once the activity is saved."))
+    else:
+        rows = upcoming_rows(next_dates(offer))
+        if rows:
+            content = format_html(
+                '<ol class="upcoming-dates">{}</ol>',
+                format_html_join("", '<li class="{}">{}</li>', rows),
+            )
+        else:
+            content = format_html("<p>{}</p>", no_dates_message())
+    if not preview_url:
+        return content
     return format_html(
-        '<ol class="upcoming-dates">{}</ol>',
-        format_html_join("", '<li class="{}">{}</li>', rows),
+        '<div class="upcoming-preview" data-preview-url="{}" aria-live="polite">{}</div>',
+        preview_url,
+        content,
     )

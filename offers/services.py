@@ -14,7 +14,7 @@ from icalendar import Calendar, Event, Timezone, vRecur
 
 from centers.models import Centre
 from offers.models import CostType, OfferState, Recurrence
-from offers.schedule import ICAL_DAYS, rrule_parts, series_start
+from offers.schedule import ical_days, rrule_parts, series_start
 from portal.lib.spreadsheets import safe_row
 from portal.lib.text import one_line, without_control_characters
 
@@ -58,7 +58,7 @@ def _event(offer, slot, absolute_url):
         if offer.valid_until:
             parts["UNTIL"] = datetime.combine(offer.valid_until, slot.end_time, tzinfo=tz)
         event.add("rrule", vRecur(parts))
-        days = {day for day in offer.cancelled_dates() if day.weekday() == slot.weekday}
+        days = {day for day in offer.cancelled_dates() if day.weekday() in slot.days}
         days |= _holiday_exceptions(offer, slot, first_day)
         exdates = [datetime.combine(day, slot.start_time, tzinfo=tz) for day in sorted(days)]
         if exdates:
@@ -138,8 +138,7 @@ def _hsds_schedule(offer, slot):
         item["dtstart"] = slot.date.isoformat()
         return item
     item["freq"] = "MONTHLY" if slot.recurrence == Recurrence.MONTHLY else "WEEKLY"
-    day = ICAL_DAYS[slot.weekday]
-    item["byday"] = f"{slot.week_of_month}{day}" if slot.week_of_month else day
+    item["byday"] = ",".join(ical_days(slot, slot.week_of_month))
     item["interval"] = slot.interval or 1
     item["wkst"] = "MO"
     if offer.valid_from:
@@ -437,7 +436,8 @@ def _schema_schedule(offer, slot):
         "Saturday",
         "Sunday",
     ]
-    item["byDay"] = f"https://schema.org/{day_names[slot.weekday]}"
+    by_day = [f"https://schema.org/{day_names[day]}" for day in slot.days]
+    item["byDay"] = by_day[0] if len(by_day) == 1 else by_day
     if slot.recurrence == Recurrence.MONTHLY:
         item["repeatFrequency"] = "P1M"
         item["byMonthWeek"] = slot.week_of_month

@@ -151,8 +151,8 @@ def weekly_plan(request, slug):
     columns = {day: [] for day in Weekday}
     for offer in offers:
         for slot in offer.schedules.all():
-            if slot.weekday is not None:
-                columns[Weekday(slot.weekday)].append((slot, offer))
+            for day in slot.days:
+                columns[Weekday(day)].append((slot, offer))
     for entries in columns.values():
         entries.sort(key=lambda entry: (entry[0].start_time, entry[1].title))
     return render(

@@ -1,8 +1,8 @@
 """The editorial workflow in the admin: changes to live content by quarter managers wait.
 
-`EditorialAdminMixin` goes before `SimpleHistoryAdmin` in a model admin's bases. It routes the
-change form, the history restore, the delete view and the delete action through
-`staff.revisions` when the user may not publish and the entry is live; it refuses saves based
+`EditorialAdminMixin` goes before `HistoryAdmin` (staff/history_admin.py) in a model admin's
+bases. It routes the change form, the history restore, the delete view and the delete action
+through `staff.revisions` when the user may not publish and the entry is live; it refuses saves based
 on an outdated version; and it keeps empty saves out of the history.
 """
 

@@ -19,5 +19,40 @@ def register_history(app_config, model_names, **options_by_model):
             model,
             app=app_config.label,
             records_class=HistoricalRecords,
-            **options_by_model.get(name, {}),
+            **{**history_names(model), **options_by_model.get(name, {})},
         )
+
+
+def history_names(model):
+    """German-first names of the historical model: "Angebot – Fassung", not "historical Angebot"
+    (simple_history's default is an untranslatable English prefix)."""
+    from django.utils.text import format_lazy
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        "verbose_name": format_lazy(_("{name} – version"), name=model._meta.verbose_name),
+        "verbose_name_plural": format_lazy(
+            _("{name} – versions"), name=model._meta.verbose_name_plural
+        ),
+    }
+
+
+def display_value(field, value):
+    """A stored value as the form shows it: the label of a choice, yes/no, a date in the
+    active language; a field may bring its own `value_label(value)` (e.g. several weekdays)."""
+    from datetime import date, datetime, time
+
+    from django.utils import formats
+    from django.utils.translation import gettext
+
+    if value is None or value == "":
+        return "–"
+    if hasattr(field, "value_label"):
+        return field.value_label(value)
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, datetime | date | time):
+        return formats.localize(value)
+    return value

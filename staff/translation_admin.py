@@ -20,17 +20,24 @@ MINOR_CHANGE = "translation_minor_change"
 class TranslationFieldsMixin:
     """Labels, `lang` and `dir` for every translated input (admin pages and inlines)."""
 
+    # A tabular inline has one column header for the six language tabs: the language goes into
+    # each input's aria-label there, not into the header ("Grund (Türkisch)" over all six).
+    language_in_label = True
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         original = getattr(db_field, "translated_field", None)
         if field is None or original is None:
             return field
         language = db_field.language
-        field.label = format_lazy(
-            "{} ({})", capfirst(original.verbose_name), ts.language_name(language)
-        )
+        label = format_lazy("{} ({})", capfirst(original.verbose_name), ts.language_name(language))
         widget = self._get_widget_from_field(field)
         widget.attrs.update({"lang": language, "dir": direction(language)})
+        if self.language_in_label:
+            field.label = label
+        else:
+            field.label = capfirst(original.verbose_name)
+            widget.attrs["aria-label"] = label
         return field
 
 
@@ -125,7 +132,7 @@ class TabbedTranslationAdmin(TranslationFieldsMixin, mt_admin.TabbedTranslationA
 
 
 class TranslationTabularInline(TranslationInlineMixin, mt_admin.TranslationTabularInline):
-    pass
+    language_in_label = False
 
 
 class TranslationStackedInline(TranslationInlineMixin, mt_admin.TranslationStackedInline):

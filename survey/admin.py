@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from staff.history_admin import HistoryAdmin
 from staff.permissions import CentreScopedAdminMixin, centre_ids
 from staff.translation_admin import (
     TabbedTranslationAdmin,
@@ -34,7 +34,7 @@ class QuestionInline(TranslationTabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SurveyAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "opens_at",
@@ -90,7 +90,7 @@ class ExcerptInline(TranslationStackedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class QuestionAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "text", "kind", "required", "survey")
     list_filter = ("survey", "kind")
     search_fields = ("code", "text")
@@ -99,7 +99,7 @@ class QuestionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Choice)
-class ChoiceAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ChoiceAdmin(HistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("label", "question__code")
     list_display = ("__str__", "is_other")
 
@@ -127,7 +127,7 @@ class AnswerInline(admin.TabularInline):
 
 
 @admin.register(Response)
-class ResponseAdmin(CentreScopedAdminMixin, SimpleHistoryAdmin):
+class ResponseAdmin(CentreScopedAdminMixin, HistoryAdmin):
     # A quarter manager sees the paper questionnaires that staff of their centres entered.
     centre_path = "entered_by__staff_profile__centres"
 

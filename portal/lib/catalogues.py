@@ -6,7 +6,7 @@ import polib
 
 
 def catalogue_paths(locale_dir):
-    return sorted(Path(locale_dir).glob("*/LC_MESSAGES/django.po"))
+    return sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
 
 
 def compile_catalogue(po_path):

@@ -19,7 +19,7 @@ def _post_with_slot(client, offer, **slot):
     data |= {
         "schedules-TOTAL_FORMS": "1",
         "schedules-0-recurrence": Recurrence.WEEKLY,
-        "schedules-0-weekday": str(Weekday.TUESDAY),
+        "schedules-0-weekdays": [str(Weekday.TUESDAY)],
         "schedules-0-interval": "1",
         "schedules-0-start_time": "15:00",
         "schedules-0-end_time": "17:00",

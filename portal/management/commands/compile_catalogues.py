@@ -5,7 +5,7 @@ from portal.lib.catalogues import catalogue_paths, compile_catalogue
 
 
 class Command(BaseCommand):
-    help = "Compile locale/*/LC_MESSAGES/django.po to .mo without GNU gettext."
+    help = "Compile locale/*/LC_MESSAGES/*.po (django, djangojs) to .mo without GNU gettext."
 
     def handle(self, *args, **options):
         for locale_dir in settings.LOCALE_PATHS:
