@@ -96,6 +96,9 @@ def form_data(response):
                 for index, (sub, part) in enumerate(zip(widget.widgets, parts, strict=False)):
                     data[f"{bound.html_name}_{index}"] = sub.format_value(part) or ""
                 continue
+            if getattr(widget, "allow_multiple_selected", False):  # several checkboxes
+                data[bound.html_name] = [str(v) for v in value]
+                continue
             if isinstance(value, bool) or input_type == "checkbox":
                 if value:
                     data[bound.html_name] = "on"
@@ -260,7 +263,8 @@ def test_a_changed_time_slot_waits_and_goes_live_on_approval(client, people):
     url = reverse("admin:offers_offer_change", args=[offer.pk])
     data = form_data(client.get(url))
     data["schedules-0-start_time"] = "16:00"
-    client.post(url, data)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
     slot.refresh_from_db()
     assert slot.start_time.hour == 15
     revision = Revision.objects.get()
