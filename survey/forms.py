@@ -710,3 +710,29 @@ class DashboardFilterForm(forms.Form):
             "language": data.get("language") or None,
             "channel": data.get("channel") or None,
         }, (data.get("search") or "")
+
+
+class CopyWaveForm(forms.Form):
+    """The next wave of a survey: its year and when it runs."""
+
+    year = forms.IntegerField(
+        label=_("Year of the new wave"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Written at the end of the title in every language."),
+    )
+    opens_at = forms.DateTimeField(
+        label=_("Opens at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The survey must close after it opens."))
+        return data

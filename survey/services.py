@@ -3,6 +3,7 @@
 import csv
 import hashlib
 import io
+import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Prefetch, Subquery
@@ -727,3 +728,150 @@ def only_paper_responses_in_history(sender, instance, **kwargs):
         instance.skip_history_when_saving = True
     elif hasattr(instance, "skip_history_when_saving"):
         del instance.skip_history_when_saving
+
+
+# --- Waves ------------------------------------------------------------------------------------
+
+_YEAR_AT_END = re.compile(r"\s*[(\[]?\s*(19|20)\d\d\s*[)\]]?\s*$")
+
+
+def wave_title(title, year):
+    """The title with the wave's year at the end (an earlier year there is replaced)."""
+    if not title:
+        return title
+    return f"{_YEAR_AT_END.sub('', title)} {year}"
+
+
+def _copied_fields(obj, exclude):
+    return {
+        field.attname: getattr(obj, field.attname)
+        for field in obj._meta.concrete_fields
+        if not field.primary_key and field.name not in exclude
+    }
+
+
+def _keep_translation_state(original, copy):
+    # A copy is exactly as up to date as its original, no more.
+    type(copy).objects.filter(pk=copy.pk).update(translation_state=original.translation_state)
+
+
+@transaction.atomic
+def copy_as_next_wave(survey, *, year, opens_at, closes_at, user=None):
+    """A draft copy of the survey as its next wave: questions, options, matrix items, codes,
+    conditions and every translation; the year in each language's title; no answers, no results.
+    """
+    from django.conf import settings
+    from django.utils.text import slugify
+
+    from survey.models import Survey, SurveyStatus
+
+    fields = _copied_fields(
+        survey,
+        {
+            "slug",
+            "is_current",
+            "status",
+            "wave",
+            "opens_at",
+            "closes_at",
+            "results_published",
+            "paper_entry_until",
+            "translation_state",
+            "updated_at",
+        },
+    )
+    for code, _name in settings.LANGUAGES:
+        fields[f"title_{code}"] = wave_title(fields.get(f"title_{code}"), year)
+        fields[f"results_text_{code}"] = ""
+    fields["title"] = fields["title_de"]
+    fields["results_text"] = ""
+    base = slugify(_YEAR_AT_END.sub("", survey.slug.replace("-", " ")).strip()) or "befragung"
+    slug, n = f"{base}-{year}", 2
+    while Survey.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{year}-{n}", n + 1
+    wave = (Survey.objects.aggregate(Max("wave"))["wave__max"] or 0) + 1
+    copy = Survey(
+        slug=slug,
+        status=SurveyStatus.DRAFT,
+        is_current=False,
+        wave=wave,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        **fields,
+    )
+    if user is not None:
+        copy._history_user = user
+    copy.full_clean()
+    copy.save()
+    copy.return_centres.set(survey.return_centres.all())
+    choice_map, pending_conditions = {}, []
+    for question in survey.questions.order_by("position", "pk"):
+        new_question = type(question)(
+            survey=copy,
+            **_copied_fields(
+                question, {"survey", "show_if_choice", "translation_state", "updated_at"}
+            ),
+        )
+        new_question.save()
+        _keep_translation_state(question, new_question)
+        if question.show_if_choice_id:
+            pending_conditions.append((new_question, question.show_if_choice_id))
+        for choice in question.choices.all():
+            new_choice = type(choice)(
+                question=new_question,
+                **_copied_fields(choice, {"question", "translation_state", "updated_at"}),
+            )
+            new_choice.save()
+            _keep_translation_state(choice, new_choice)
+            choice_map[choice.pk] = new_choice
+        for row in question.rows.all():
+            new_row = type(row)(
+                question=new_question,
+                **_copied_fields(row, {"question", "translation_state", "updated_at"}),
+            )
+            new_row.save()
+            _keep_translation_state(row, new_row)
+    for new_question, choice_id in pending_conditions:
+        type(new_question).objects.filter(pk=new_question.pk).update(
+            show_if_choice=choice_map[choice_id]
+        )
+    return copy
+
+
+@transaction.atomic
+def make_current(survey):
+    """Makes this the survey /meinQuartier leads to, in one transaction: nobody ever sees the
+    portal without a current survey, and there are never two."""
+    from django.core.exceptions import ValidationError
+
+    from survey.models import Survey, SurveyStatus
+
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    if survey.status != SurveyStatus.PUBLISHED:
+        raise ValidationError(_("A draft survey cannot be the current one. Publish it first."))
+    if survey.is_current:
+        return survey
+    list(Survey.objects.select_for_update().filter(is_current=True))
+    Survey.objects.filter(is_current=True).update(is_current=False)
+    Survey.objects.filter(pk=survey.pk).update(is_current=True)
+    survey.is_current = True
+    from portal.cache import invalidate_pages
+
+    invalidate_pages()
+    return survey
+
+
+def store_test_response(survey, answers, *, language):
+    """An answer given in the preview: kept apart, never counted, deleted on publication."""
+    with transaction.atomic():
+        response = Response.all_objects.create(
+            survey=survey,
+            language=language,
+            channel=Channel.ONLINE,
+            submitted_on=timezone.localdate(),
+            is_test=True,
+        )
+        for answer in answers:
+            answer.response = response
+        Answer.objects.bulk_create(answers)
+    return response

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/danke/", views.thanks, name="thanks"),
     path("<slug:slug>/papierfragebogen/", views.paper, name="paper"),
     path("<slug:slug>/ergebnisse/", views.results, name="results"),
+    path("verwaltung/<slug:slug>/vorschau/", views.preview, name="preview"),
     path("verwaltung/<slug:slug>/auswertung/", views.dashboard, name="dashboard"),
     path("verwaltung/<slug:slug>/export.<str:kind>", views.export, name="export"),
     path("verwaltung/<slug:slug>/papier-erfassen/", views.paper_entry, name="paper-entry"),

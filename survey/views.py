@@ -119,7 +119,7 @@ def _blank_questionnaire(request, survey):
 
 
 def _render_questionnaire(
-    request, survey, form, status=200, notice=None, token=None, csrf_token=None
+    request, survey, form, status=200, notice=None, token=None, csrf_token=None, preview=False
 ):
     """The questionnaire with everything the form holds; errors only once it was validated."""
     context = {
@@ -129,6 +129,7 @@ def _render_questionnaire(
         "token": token or secrets.token_urlsafe(24),
         "notice": notice,
         "honeypot": HONEYPOT,
+        "preview": preview,
     }
     if csrf_token:
         context["csrf_token"] = csrf_token
@@ -309,6 +310,33 @@ def survey_excerpts(survey):
 
 
 # --- Staff ----------------------------------------------------------------------------------
+
+
+@never_cache
+@sensitive_post_parameters()
+@staff_member_required
+@permission_required("survey.change_survey", raise_exception=True)
+def preview(request, slug):
+    """The questionnaire of any survey, drafts too, for the Redaktion to try out. What is sent
+    here is stored as a test response: never counted or exported, deleted on publication."""
+    survey = get_object_or_404(Survey, slug=slug)
+    form = _questionnaire_form(survey, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.store_test_response(survey, form.answers, language=get_language())
+        messages.success(
+            request,
+            _(
+                "The test response has been saved. It is not counted and is deleted when the "
+                "survey is published."
+            ),
+        )
+        return redirect("survey:preview", slug=survey.slug)
+    tests = Response.all_objects.filter(survey=survey, is_test=True).count()
+    notice = _(
+        "Preview and test mode. Answers sent here are test responses ({count} so far): they are "
+        "kept apart from the results and deleted when the survey is published."
+    ).format(count=tests)
+    return _render_questionnaire(request, survey, form, notice=notice, preview=True)
 
 
 @require_safe
