@@ -257,7 +257,10 @@ def crosstab(waves, code, dimension="", *, quarters_list=(), scope=None):
             if dimension and not answers and label != _("Total"):
                 continue
             base = len(answers)
-            title = " ".join(part for part in (str(label), wave) if part)
+            if several and not dimension:
+                title = wave  # one column per wave: its year says it
+            else:
+                title = " ".join(part for part in (str(label), wave) if part)
             columns.append(Column(title, base, suppress(base, threshold), wave))
             per_column.append(answers)
     table = Table(current, current.text, columns, kind=current.kind, dimension=dimension)

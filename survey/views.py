@@ -294,23 +294,44 @@ def results(request, slug):
     if not survey.shows_results:
         raise Http404
     questions = services.load_questions(survey)
+    quarters = services.load_quarters()
     responses = services.filtered_responses(survey)
-    total, aggregated = services.aggregate(survey, questions, services.load_quarters(), responses)
+    total, aggregated = services.aggregate(survey, questions, quarters, responses)
     excerpts = {}
     for excerpt in survey_excerpts(survey):
         excerpts.setdefault(excerpt.question_id, []).append(excerpt)
+    previous = survey.previous_published_wave()
+    comparisons = _comparisons(survey, previous, questions, quarters) if previous else {}
     for item in aggregated:
         item["excerpts"] = excerpts.get(item["question"].pk, [])
-    return render(
-        request,
-        "survey/survey_results.html",
-        {
-            "survey": survey,
-            "total": total,
-            "results": aggregated,
-            "min_cell": evaluation.min_cell(),
-        },
-    )
+        item["comparison"] = comparisons.get(item["question"].code)
+    other_waves = Survey.objects.visible().filter(results_published=True).exclude(pk=survey.pk)
+    context = {
+        "survey": survey,
+        "total": total,
+        "results": aggregated,
+        "min_cell": evaluation.min_cell(),
+        "previous": previous,
+        "other_waves": [wave for wave in other_waves if wave.shows_results],
+    }
+    return render(request, "survey/survey_results.html", context)
+
+
+def _comparisons(survey, previous, questions, quarters):
+    """Each question this wave shares with the previous one (by code), both waves side by side;
+    small groups suppressed."""
+    codes = set(previous.questions.values_list("code", flat=True))
+    waves = [
+        (survey, services.filtered_responses(survey)),
+        (previous, services.filtered_responses(previous)),
+    ]
+    comparisons = {}
+    for question in questions:
+        if question.code in codes and question.kind in evaluation.TABLE_KINDS:
+            table = evaluation.crosstab(waves, question.code, quarters_list=quarters)
+            if table is not None:
+                comparisons[question.code] = table
+    return comparisons
 
 
 def survey_excerpts(survey):
