@@ -30,6 +30,7 @@ TABLE_KINDS = {
     QuestionKind.NUMBER,
 }
 DIMENSION_KINDS = {QuestionKind.SINGLE}
+TOTAL = object()  # the column of all responses of a wave
 
 
 def min_cell():
@@ -227,8 +228,8 @@ def crosstab(waves, code, dimension="", *, quarters_list=(), scope=None):
     threshold = min_cell()
     several = len(waves) > 1
     years = [survey.year for survey, _responses in waves]
-    columns, per_column = [], []  # per_column: list of {response_id: answers}
-    for survey, responses in waves:
+    entries = []  # (group label, wave index, Column, {response_id: answers})
+    for index, (survey, responses) in enumerate(waves):
         question = survey.questions.filter(code=code).first()
         given = _answers(responses, question) if question else {}
         keyed, order = _dimension(responses, survey, dimension)
@@ -237,32 +238,30 @@ def crosstab(waves, code, dimension="", *, quarters_list=(), scope=None):
             wave = str(survey.year)
             if years.count(survey.year) > 1:
                 wave = _("wave {number}").format(number=survey.wave)
-        groups = (
-            [
-                (
-                    label,
-                    {
-                        pk: given[pk]
-                        for pk, (k, _label) in keyed.items()
-                        if k == key and pk in given
-                    },
-                )
-                for key, label in order
-            ]
-            if dimension
-            else []
-        )
-        groups.append((_("Total"), {pk: given[pk] for pk in keyed if pk in given}))
+        groups = []
+        for key, label in order if dimension else []:
+            answers = {pk: given[pk] for pk, (k, _l) in keyed.items() if k == key and pk in given}
+            if answers:
+                groups.append((str(label), answers))
+        groups.append((TOTAL, {pk: given[pk] for pk in keyed if pk in given}))
         for label, answers in groups:
-            if dimension and not answers and label != _("Total"):
-                continue
             base = len(answers)
             if several and not dimension:
                 title = wave  # one column per wave: its year says it
             else:
-                title = " ".join(part for part in (str(label), wave) if part)
-            columns.append(Column(title, base, suppress(base, threshold), wave))
-            per_column.append(answers)
+                shown = _("Total") if label is TOTAL else label
+                title = " ".join(part for part in (str(shown), wave) if part)
+            entries.append(
+                (label, index, Column(title, base, suppress(base, threshold), wave), answers)
+            )
+    if several and dimension:
+        # The same group of each wave side by side (Böckingen 2026, Böckingen 2024, …).
+        first_seen = {}
+        for entry in entries:
+            first_seen.setdefault(entry[0], len(first_seen))
+        entries.sort(key=lambda entry: (entry[0] is TOTAL, first_seen[entry[0]], entry[1]))
+    columns = [entry[2] for entry in entries]
+    per_column = [entry[3] for entry in entries]
     table = Table(current, current.text, columns, kind=current.kind, dimension=dimension)
     if categories is not None:
         for key, label in categories:

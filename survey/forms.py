@@ -879,7 +879,7 @@ class TaggingForm(forms.Form):
                 choices=[(category.pk, category.name) for category in options],
                 coerce=int,
                 required=False,
-                widget=forms.CheckboxSelectMultiple,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
                 initial=[tag.category_id for tag in answer.tags.all()],
             )
             self.answers[name] = answer
