@@ -565,12 +565,15 @@ def _translated(prefix, texts):
 
 
 def _survey(slug, opens_at, closes_at, **extra):
+    # Each wave carries its year in the title, so the two are never confused.
+    year = timezone.localtime(opens_at).year
+    titles = {code: services.wave_title(title, year) for code, title in TITLE.items()}
     fields = {
-        **_translated("title", TITLE),
+        **_translated("title", titles),
         **_translated("introduction", INTRODUCTION),
         **_translated("privacy_notice", PRIVACY),
         **_translated("thank_you_text", THANKS),
-        "title": TITLE["de"],
+        "title": titles["de"],
         "opens_at": opens_at,
         "closes_at": closes_at,
         "status": SurveyStatus.PUBLISHED,
@@ -739,12 +742,14 @@ def load():
         _at(today + timedelta(days=60), 23),
         # A real survey stays the current one; the demo never takes its place.
         is_current=not real_current,
+        wave=2,
     )
     historic, created_historic = _survey(
         "quartiersarbeit-2024",
         _at(date(2024, 2, 12), 0),
         _at(date(2024, 3, 13), 23),
         is_current=False,
+        wave=1,
         results_published=True,
         **_translated("results_text", RESULTS_TEXT),
     )

@@ -453,6 +453,9 @@ SURVEY_SAVE_RATE_LIMIT = os.environ.get("SURVEY_SAVE_RATE_LIMIT", "10/h").strip(
 if SURVEY_SAVE_RATE_LIMIT.lower() in {"off", "0", ""}:
     SURVEY_SAVE_RATE_LIMIT = None
 SURVEY_DRAFT_MAX_BYTES = env_int("SURVEY_DRAFT_MAX_BYTES", 64_000)
+# Tables and charts of survey results show no group smaller than this: a cell with fewer
+# responses is shown as "fewer than n" (dashboard, cross-tables, exports, public results).
+SURVEY_MIN_CELL = env_int("SURVEY_MIN_CELL", 5)
 # An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
 

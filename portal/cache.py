@@ -33,7 +33,16 @@ VERSION_KEY = "page-cache:version"
 CONTENT_APPS = {"centers", "contacts", "network", "offers", "survey", "portal"}
 # Rows residents create all the time and that no cached page shows: a survey answer must not
 # flush every cached page while the survey is announced in the newspaper.
-NOT_CONTENT = {"survey.response", "survey.answer", "survey.draft", "survey.responsechange"}
+NOT_CONTENT = {
+    "survey.response",
+    "survey.answer",
+    "survey.draft",
+    "survey.responsechange",
+    # The evaluation's own rows: no public page shows them.
+    "survey.texttag",
+    "survey.textcategory",
+    "survey.exportlog",
+}
 
 
 def _pages():

@@ -2,8 +2,8 @@
 
 `EditorialAdminMixin` goes before `HistoryAdmin` (staff/history_admin.py) in a model admin's
 bases. It routes the change form, the history restore, the delete view and the delete action
-through `staff.revisions` when the user may not publish and the entry is live; it refuses saves based
-on an outdated version; and it keeps empty saves out of the history.
+through `staff.revisions` when the user may not publish and the entry is live; it refuses saves
+based on an outdated version; and it keeps empty saves out of the history.
 """
 
 import copy

@@ -40,7 +40,7 @@ ROLE_PERMISSIONS = {
         "survey.view_answer",
         "survey.view_responsechange",
         "survey.enter_paper_responses",
-        "survey.export_responses",
+        # Set-up and aggregates: the raw exports and the free texts are the evaluation team's.
         *_all("portal", "sitepage"),
         "staff.publish_content",
     ],
@@ -75,6 +75,11 @@ ROLE_PERMISSIONS = {
         "survey.view_response",
         "survey.view_answer",
         "survey.export_responses",
+        "survey.view_free_texts",
+        "survey.code_free_texts",
+        *_all("survey", "textcategory"),
+        "survey.view_texttag",
+        "survey.view_exportlog",
     ],
 }
 

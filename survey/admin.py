@@ -1,5 +1,8 @@
-from django.contrib import admin
-from django.urls import reverse
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,20 +15,52 @@ from staff.translation_admin import (
     TranslationTabularInline,
 )
 from survey import services
+from survey.forms import CopyWaveForm
 from survey.models import (
     Answer,
     Channel,
     Choice,
     Excerpt,
+    ExportLog,
     MatrixRow,
     Question,
     Response,
     ResponseChange,
     Survey,
+    TextCategory,
 )
 
 
-class QuestionInline(TranslationTabularInline):
+def _fields(names):
+    return tuple(name.removesuffix("_id") for name in names)
+
+
+class LockedStructureInline:
+    """An opened survey's questions, options and items: texts editable, structure read only,
+    nothing added or removed."""
+
+    def _locked(self, obj):
+        if obj is None:
+            return False
+        survey = obj if isinstance(obj, Survey) else obj.survey
+        return survey.structure_locked
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if self._locked(obj):
+            readonly += tuple(
+                name for name in _fields(self.model.STRUCTURE_FIELDS) if name in self.fields
+            )
+        return readonly
+
+    def has_add_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
+
+class QuestionInline(LockedStructureInline, TranslationTabularInline):
     model = Question
     fields = ("position", "code", "kind", "text", "required", "show_if_choice")
     extra = 0
@@ -47,10 +82,96 @@ class SurveyAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_filter = ("status", "is_current")
     prepopulated_fields = {"slug": ("title_de",)}
     inlines = [QuestionInline]
+    # Switching the current survey is one action (services.make_current), never a checkbox.
+    readonly_fields = ("is_current",)
+    actions = ["make_current_action", "copy_wave_action"]
+
+    @admin.action(description=_("Make this the current survey"), permissions=["change"])
+    def make_current_action(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Please select exactly one survey."), messages.ERROR)
+            return
+        survey = queryset.get()
+        try:
+            services.make_current(survey)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            gettext("“{title}” is now the current survey.").format(title=survey.title),
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Copy as the next wave"), permissions=["add"])
+    def copy_wave_action(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Please select exactly one survey."), messages.ERROR)
+            return None
+        return redirect("admin:survey_survey_copy", queryset.get().pk)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/copy/",
+                self.admin_site.admin_view(self.copy_view),
+                name="survey_survey_copy",
+            ),
+            *super().get_urls(),
+        ]
+
+    def copy_view(self, request, pk):
+        survey = get_object_or_404(Survey, pk=pk)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = CopyWaveForm(request.POST or None, initial=self._next_wave_initial(survey))
+        if request.method == "POST" and form.is_valid():
+            copy = services.copy_as_next_wave(survey, user=request.user, **form.cleaned_data)
+            self.message_user(
+                request,
+                gettext(
+                    "“{title}” has been created as a draft. Check the dates and texts, try it "
+                    "in the preview, then publish it."
+                ).format(title=copy.title),
+                messages.SUCCESS,
+            )
+            return redirect("admin:survey_survey_change", copy.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Copy “{title}” as the next wave").format(title=survey.title),
+            "survey": survey,
+            "form": form,
+            "opts": self.model._meta,
+            "questions": survey.questions.count(),
+            "choices": Choice.objects.filter(question__survey=survey).count(),
+        }
+        return TemplateResponse(request, "admin/survey/copy_wave.html", context)
+
+    @staticmethod
+    def _next_wave_initial(survey):
+        from django.utils import timezone
+
+        year = max(survey.year + 1, timezone.localdate().year)
+        shift = year - survey.year
+
+        def moved(moment):
+            moment = timezone.localtime(moment)
+            try:
+                return moment.replace(year=moment.year + shift)
+            except ValueError:  # 29 February
+                return moment.replace(year=moment.year + shift, day=28)
+
+        return {
+            "year": year,
+            "opens_at": moved(survey.opens_at),
+            "closes_at": moved(survey.closes_at),
+        }
 
     @admin.display(description=_("Tools"))
     def tools(self, obj):
         links = [
+            (reverse("survey:preview", kwargs={"slug": obj.slug}), _("Preview and test")),
+            (reverse("admin:survey_survey_copy", args=[obj.pk]), _("Copy as the next wave")),
             (reverse("survey:dashboard", kwargs={"slug": obj.slug}), _("Results dashboard")),
             (
                 reverse("survey:paper-entry", kwargs={"slug": obj.slug}),
@@ -72,13 +193,13 @@ class SurveyAdmin(HistoryAdmin, TabbedTranslationAdmin):
         )
 
 
-class ChoiceInline(TranslationTabularInline):
+class ChoiceInline(LockedStructureInline, TranslationTabularInline):
     model = Choice
     fields = ("position", "code", "label", "is_other")
     extra = 0
 
 
-class MatrixRowInline(TranslationTabularInline):
+class MatrixRowInline(LockedStructureInline, TranslationTabularInline):
     model = MatrixRow
     fields = ("position", "code", "label")
     extra = 0
@@ -96,6 +217,17 @@ class QuestionAdmin(HistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("code", "text")
     inlines = [ChoiceInline, MatrixRowInline, ExcerptInline]
     autocomplete_fields = ("show_if_choice",)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.survey.structure_locked:
+            readonly += _fields(Question.STRUCTURE_FIELDS)
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.survey.structure_locked:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(Choice)
@@ -178,4 +310,27 @@ class ResponseChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TextCategory)
+class TextCategoryAdmin(admin.ModelAdmin):
+    list_display = ("question", "code", "name")
+    list_filter = ("question__survey",)
+    search_fields = ("name", "question__code")
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(admin.ModelAdmin):
+    list_display = ("at", "user", "survey", "kind", "options")
+    list_filter = ("kind", "survey")
+    readonly_fields = ("at", "user", "survey", "kind", "options")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

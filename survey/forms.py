@@ -678,12 +678,29 @@ class ResumeForm(forms.Form):
     )
 
 
-class DashboardFilterForm(forms.Form):
+class DateRangeMixin:
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period must not be before its start."))
+        return data
+
+
+def _date_field(label):
+    return forms.DateField(
+        label=label, required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class DashboardFilterForm(DateRangeMixin, forms.Form):
     quarter = forms.TypedChoiceField(
         label=_("Neighbourhood"), required=False, coerce=int, empty_value=None
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
     channel = forms.ChoiceField(label=_("Channel"), required=False)
+    date_from = _date_field(_("Answered from"))
+    date_to = _date_field(_("Answered until"))
     search = forms.CharField(label=_("Search in free-text answers"), required=False, max_length=100)
 
     def __init__(self, *args, quarters=(), **kwargs):
@@ -694,6 +711,8 @@ class DashboardFilterForm(forms.Form):
         self.fields["channel"].choices = everything + list(Channel.choices)
         for name in ("quarter", "language", "channel"):
             self.fields[name].widget.attrs["class"] = "form-select"
+        for name in ("date_from", "date_to"):
+            self.fields[name].widget.attrs["class"] = "form-control"
 
     def filters(self):
         """Valid filters only: a bad value is ignored rather than answered with an error page."""
@@ -709,4 +728,209 @@ class DashboardFilterForm(forms.Form):
             "quarter": data.get("quarter"),
             "language": data.get("language") or None,
             "channel": data.get("channel") or None,
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
         }, (data.get("search") or "")
+
+
+class CrossTableForm(DateRangeMixin, forms.Form):
+    """Which question, broken down by what, compared with which earlier wave, in which period."""
+
+    question = forms.ChoiceField(label=_("Question"))
+    by = forms.ChoiceField(label=_("Broken down by"), required=False)
+    compare = forms.TypedChoiceField(
+        label=_("Compare with the wave"), required=False, coerce=int, empty_value=None
+    )
+    date_from = _date_field(_("Answered from"))
+    date_to = _date_field(_("Answered until"))
+
+    def __init__(self, *args, survey, **kwargs):
+        from survey.evaluation import TABLE_KINDS, dimension_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["question"].choices = [
+            (question.code, f"{question.code} {question.text}")
+            for question in survey.questions.filter(kind__in=TABLE_KINDS).order_by("position")
+        ]
+        self.fields["by"].choices = dimension_choices(survey)
+        self.fields["compare"].choices = [("", _("No comparison"))] + [
+            (wave.pk, wave.title) for wave in survey.earlier_waves()
+        ]
+        for name in ("question", "by", "compare"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+        for name in ("date_from", "date_to"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+        self.fields["date_from"].help_text = _("Only the current wave is limited to this period.")
+
+
+class CopyWaveForm(forms.Form):
+    """The next wave of a survey: its year and when it runs."""
+
+    year = forms.IntegerField(
+        label=_("Year of the new wave"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Written at the end of the title in every language."),
+    )
+    opens_at = forms.DateTimeField(
+        label=_("Opens at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The survey must close after it opens."))
+        return data
+
+
+class FreeTextFilterForm(forms.Form):
+    """Which free texts to read: question, neighbourhood, language, category, words."""
+
+    question = forms.ChoiceField(label=_("Question"), required=False)
+    quarter = forms.TypedChoiceField(
+        label=_("Neighbourhood"), required=False, coerce=int, empty_value=None
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    category = forms.TypedChoiceField(
+        label=_("Category"), required=False, coerce=int, empty_value=None
+    )
+    search = forms.CharField(label=_("Search in free-text answers"), required=False, max_length=100)
+
+    UNTAGGED = -1
+
+    def __init__(self, *args, questions=(), quarters=(), categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["question"].choices = everything + [
+            (question.code, f"{question.code} {question.text}") for question in questions
+        ]
+        self.fields["quarter"].choices = everything + [(q.pk, q.name) for q in quarters]
+        self.fields["language"].choices = everything + list(settings.LANGUAGES)
+        self.fields["category"].choices = (
+            everything
+            + [(self.UNTAGGED, _("Without a category yet"))]
+            + [(c.pk, f"{c.question.code}: {c.name}") for c in categories]
+        )
+        for name in ("question", "quarter", "language", "category"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+        self.fields["search"].widget.attrs["class"] = "form-control"
+
+    def filters(self):
+        """Valid filters only: a bad value is ignored rather than answered with an error page."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+
+class TextCategoryForm(forms.Form):
+    """A new category for the free texts of one question."""
+
+    question = forms.ChoiceField(label=_("Question"))
+    name = forms.CharField(label=_("New category"), max_length=120)
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = {question.code: question for question in questions}
+        self.fields["question"].choices = [
+            (question.code, f"{question.code} {question.text}") for question in questions
+        ]
+        self.fields["question"].widget.attrs["class"] = "form-select"
+        self.fields["name"].widget.attrs["class"] = "form-control"
+
+    def clean_name(self):
+        return clean_typed_text(self.cleaned_data["name"]).strip()
+
+    def clean(self):
+        from survey.models import TextCategory
+
+        data = super().clean()
+        question = self.questions.get(data.get("question"))
+        name = data.get("name")
+        taken = TextCategory.objects.filter(question=question, name__iexact=name)
+        if question and name and taken.exists():
+            self.add_error("name", _("This question already has a category with this name."))
+        data["question"] = question
+        return data
+
+
+class TaggingForm(forms.Form):
+    """The categories of each free text on one page: one group of checkboxes per text."""
+
+    def __init__(self, *args, answers=(), categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        by_question = {}
+        for category in categories:
+            by_question.setdefault(category.question_id, []).append(category)
+        self.answers = {}
+        for answer in answers:
+            options = by_question.get(answer.question_id)
+            if not options:
+                continue
+            name = f"tags_{answer.pk}"
+            self.fields[name] = forms.TypedMultipleChoiceField(
+                label=_("Categories of answer {number}").format(number=answer.pk),
+                choices=[(category.pk, category.name) for category in options],
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+                initial=[tag.category_id for tag in answer.tags.all()],
+            )
+            self.answers[name] = answer
+
+    def field_for(self, answer):
+        name = f"tags_{answer.pk}"
+        return self[name] if name in self.fields else None
+
+    def chosen(self):
+        """{answer: set of category ids} for every text on the page."""
+        return {
+            answer: set(self.cleaned_data.get(name) or ()) for name, answer in self.answers.items()
+        }
+
+
+class ExportOptionsForm(forms.Form):
+    """How the responses are downloaded: which file, codes or labels, which language of labels."""
+
+    KINDS = [
+        ("xlsx", _("Excel (XLSX)")),
+        ("csv", _("CSV")),
+        ("sav", _("SPSS (.sav) – also for R with haven::read_sav()")),
+        ("dta", _("Stata (.dta)")),
+        ("R", _("R script for the CSV file")),
+        ("codebook-xlsx", _("Codebook (XLSX)")),
+    ]
+    kind = forms.ChoiceField(label=_("File"), choices=KINDS)
+    values = forms.ChoiceField(
+        label=_("Answers as"),
+        choices=[("codes", _("codes")), ("labels", _("labels"))],
+        required=False,
+        help_text=_("For CSV and XLSX; the statistics files always hold codes with labels."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the labels"),
+        choices=[("de", _("German")), ("en", _("English"))],
+        required=False,
+    )
+    labels = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("kind", "values", "language"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+
+    def options(self):
+        """Valid options, the defaults for anything else: a bad value never breaks a download."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "values": data.get("values") or "codes",
+            "language": data.get("language") or "de",
+            "labels": self.data.get("labels") == "1",
+        }

@@ -161,22 +161,76 @@ class Survey(TranslationTracked):
         ordering = ["-opens_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["is_current"], condition=Q(is_current=True), name="one_current_survey"
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="one_current_survey",
+                violation_error_message=_(
+                    "Only one survey can be the current one. Use the action “Make this the "
+                    "current survey” to switch."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(closes_at__gt=models.F("opens_at")), name="survey_closes_after_opening"
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="survey_closes_after_opening",
+                violation_error_message=_("The survey must close after it opens."),
             ),
         ]
         permissions = [
             ("enter_paper_responses", _("Can enter paper responses")),
             ("export_responses", _("Can export responses")),
+            ("view_free_texts", _("Can read free-text answers")),
+            ("code_free_texts", _("Can tag free-text answers with categories")),
         ]
 
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.status == SurveyStatus.PUBLISHED:
+            # Test answers given in the preview never mix with real ones.
+            Response.all_objects.filter(survey=self, is_test=True).delete()
+
     def get_absolute_url(self):
         return reverse("survey:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.is_current and self.status != SurveyStatus.PUBLISHED:
+            raise ValidationError(
+                {"is_current": _("A draft survey cannot be the current one. Publish it first.")}
+            )
+
+    @property
+    def structure_locked(self):
+        """Once a survey has opened (or holds real answers), its questions, options, codes and
+        conditions stay as they are, so every answer keeps its meaning; texts stay editable."""
+        if self.pk is None:
+            return False
+        if self.status == SurveyStatus.PUBLISHED and timezone.now() >= self.opens_at:
+            return True
+        return Response.objects.filter(survey=self).exists()
+
+    @property
+    def year(self):
+        return timezone.localtime(self.opens_at).year
+
+    def earlier_waves(self):
+        """Surveys opened before this one that share at least one question code."""
+        codes = self.questions.values("code")
+        return (
+            Survey.objects.filter(opens_at__lt=self.opens_at, questions__code__in=codes)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-opens_at")
+        )
+
+    def previous_published_wave(self):
+        """The wave the public results compare with: the latest earlier one with results."""
+        return (
+            self.earlier_waves()
+            .filter(status=SurveyStatus.PUBLISHED, results_published=True)
+            .first()
+        )
 
     @property
     def phase(self):
@@ -219,9 +273,64 @@ class QuestionKind(models.TextChoices):
 
 CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE}
 
+LOCKED_MESSAGE = _(
+    "This survey has already opened: questions, answer options and their codes can no longer "
+    "be added, removed or changed. Texts and translations can still be edited."
+)
 
-class Question(TranslationTracked):
+
+class StructureLocked(models.Model):
+    """Questions, options and matrix items of an opened survey keep their structure.
+
+    ``STRUCTURE_FIELDS`` are what an answer's meaning depends on; everything else (texts,
+    translations, positions) stays editable.
+    """
+
+    STRUCTURE_FIELDS = ()
+
+    class Meta:
+        abstract = True
+
+    def locked_survey(self):
+        raise NotImplementedError
+
+    def structure_is_locked(self):
+        survey = self.locked_survey()
+        return survey is not None and survey.structure_locked
+
+    def clean_structure(self):
+        if not self.structure_is_locked():
+            return
+        if self._state.adding or self.pk is None:
+            raise ValidationError(LOCKED_MESSAGE)
+        stored = type(self).objects.filter(pk=self.pk).values(*self.STRUCTURE_FIELDS).first()
+        if stored is None:
+            raise ValidationError(LOCKED_MESSAGE)
+        changed = [name for name in self.STRUCTURE_FIELDS if getattr(self, name) != stored[name]]
+        if changed:
+            raise ValidationError({name.removesuffix("_id"): LOCKED_MESSAGE for name in changed})
+
+    def delete(self, *args, **kwargs):
+        if self.structure_is_locked():
+            raise ValidationError(LOCKED_MESSAGE)
+        return super().delete(*args, **kwargs)
+
+
+class Question(StructureLocked, TranslationTracked):
     TRACKED_FIELDS = ("text", "help_text", "scale_min_label", "scale_max_label", "section")
+    STRUCTURE_FIELDS = (
+        "survey_id",
+        "code",
+        "kind",
+        "required",
+        "max_choices",
+        "scale_min",
+        "scale_max",
+        "allow_dont_know",
+        "number_min",
+        "number_max",
+        "show_if_choice_id",
+    )
 
     survey = models.ForeignKey(
         Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="questions"
@@ -269,7 +378,11 @@ class Question(TranslationTracked):
     def __str__(self):
         return f"{self.code} {self.text}"
 
+    def locked_survey(self):
+        return self.survey if self.survey_id else None
+
     def clean(self):
+        self.clean_structure()
         choice = self.show_if_choice
         if choice is None:
             return
@@ -289,8 +402,9 @@ class Question(TranslationTracked):
         return self.kind in CHOICE_KINDS
 
 
-class Choice(TranslationTracked):
+class Choice(StructureLocked, TranslationTracked):
     TRACKED_FIELDS = ("label",)
+    STRUCTURE_FIELDS = ("question_id", "code", "is_other")
 
     question = models.ForeignKey(
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices"
@@ -313,9 +427,16 @@ class Choice(TranslationTracked):
     def __str__(self):
         return f"{self.question.code}.{self.code} {self.label}"
 
+    def locked_survey(self):
+        return self.question.survey if self.question_id else None
 
-class MatrixRow(TranslationTracked):
+    def clean(self):
+        self.clean_structure()
+
+
+class MatrixRow(StructureLocked, TranslationTracked):
     TRACKED_FIELDS = ("label",)
+    STRUCTURE_FIELDS = ("question_id", "code")
 
     question = models.ForeignKey(
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="rows"
@@ -334,6 +455,12 @@ class MatrixRow(TranslationTracked):
 
     def __str__(self):
         return f"{self.question.code}.{self.code} {self.label}"
+
+    def locked_survey(self):
+        return self.question.survey if self.question_id else None
+
+    def clean(self):
+        self.clean_structure()
 
 
 class Missing(models.IntegerChoices):
@@ -354,6 +481,17 @@ class Missing(models.IntegerChoices):
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online")
     PAPER = "paper", _("Paper")
+
+
+class RealResponses(models.Manager):
+    """Test answers from the preview are never counted, shown or exported."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_test=False)
+
+
+class AllResponses(models.Manager):
+    """Test answers too: for deleting them, and for the preview's count."""
 
 
 class Response(models.Model):
@@ -387,9 +525,19 @@ class Response(models.Model):
         db_index=True,
         help_text=_("Printed at the top of every page of the paper questionnaire."),
     )
+    is_test = models.BooleanField(
+        _("test response"),
+        default=False,
+        editable=False,
+        help_text=_("Given in the preview; deleted when the survey is published."),
+    )
+
+    objects = RealResponses()
+    all_objects = AllResponses()
 
     class Meta:
         verbose_name = _("response")
+        base_manager_name = "all_objects"
         verbose_name_plural = _("responses")
         ordering = ["-submitted_on", "-pk"]
 
@@ -484,6 +632,98 @@ class ResponseChange(models.Model):
 
     def __str__(self):
         return f"{self.action} #{self.response_id_ref}"
+
+
+class TextCategory(models.Model):
+    """A category evaluators give free-text answers of one question (coding)."""
+
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("question"),
+        on_delete=models.CASCADE,
+        related_name="text_categories",
+    )
+    code = models.PositiveSmallIntegerField(_("code"), help_text=_("Used in the exports."))
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("free-text category")
+        verbose_name_plural = _("free-text categories")
+        ordering = ["question", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "code"],
+                name="text_category_code_unique",
+                violation_error_message=_("This question already has a category with this code."),
+            ),
+            models.UniqueConstraint(
+                fields=["question", "name"],
+                name="text_category_name_unique",
+                violation_error_message=_("This question already has a category with this name."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.question.code}: {self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self.code:
+            last = TextCategory.objects.filter(question_id=self.question_id).aggregate(
+                models.Max("code")
+            )["code__max"]
+            self.code = (last or 0) + 1
+        super().save(*args, **kwargs)
+
+
+class TextTag(models.Model):
+    """One category given to one free-text answer."""
+
+    answer = models.ForeignKey(
+        Answer, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="tags"
+    )
+    category = models.ForeignKey(
+        TextCategory, verbose_name=_("category"), on_delete=models.CASCADE, related_name="tags"
+    )
+    tagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    tagged_at = models.DateTimeField(_("tagged at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("category of a free text")
+        verbose_name_plural = _("categories of free texts")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "category"], name="text_tag_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.category} #{self.answer_id}"
+
+
+class ExportLog(models.Model):
+    """Every download of responses or tables: who, when, what."""
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    kind = models.CharField(_("file"), max_length=40)
+    options = models.CharField(_("options"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
 
 
 RESUME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

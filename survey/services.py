@@ -3,6 +3,7 @@
 import csv
 import hashlib
 import io
+import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Prefetch, Subquery
@@ -268,8 +269,27 @@ def _log(response, user, action, reason="", changes=()):
 # --- Aggregation ------------------------------------------------------------------------------
 
 
-def filtered_responses(survey, *, quarter=None, language=None, channel=None):
+def filtered_responses(
+    survey,
+    *,
+    quarter=None,
+    language=None,
+    channel=None,
+    date_from=None,
+    date_to=None,
+    quarters=None,
+):
+    """The survey's responses, filtered; ``quarters`` limits them to people living in those
+    neighbourhoods (what a quarter manager may see)."""
     responses = Response.objects.filter(survey=survey)
+    if date_from:
+        responses = responses.filter(submitted_on__gte=date_from)
+    if date_to:
+        responses = responses.filter(submitted_on__lte=date_to)
+    if quarters is not None:
+        responses = responses.filter(
+            Exists(Answer.objects.filter(response=OuterRef("pk"), quarter_id__in=quarters))
+        )
     if language:
         responses = responses.filter(language=language)
     if channel:
@@ -286,7 +306,23 @@ def _percent(n, total):
 
 
 def _bars(pairs, total):
-    return [{"label": label, "n": n, "percent": _percent(n, total)} for label, n in pairs]
+    """Chart rows; a group of fewer than SURVEY_MIN_CELL responses (or a question answered by
+    fewer) shows neither its number nor its share."""
+    from survey.evaluation import min_cell, suppress
+
+    hidden = suppress(total)
+    bars = []
+    for label, n in pairs:
+        suppressed = hidden or suppress(n)
+        bars.append(
+            {
+                "label": label,
+                "n": f"<{min_cell()}" if suppressed else n,
+                "percent": 0 if suppressed else _percent(n, total),
+                "suppressed": suppressed,
+            }
+        )
+    return bars
 
 
 def aggregate(survey, questions, quarters, responses):
@@ -322,10 +358,19 @@ def aggregate(survey, questions, quarters, responses):
     def count(question, choice=None, row=None, quarter=None, value=None, dont_know=False):
         return counts.get((question.pk, choice, row, quarter, value, dont_know), 0)
 
+    from survey.evaluation import suppress
+
     results = []
     for question in questions:
         base = answered.get(question.pk, 0)
-        item = {"question": question, "answered": base, "bars": [], "matrix": [], "number": None}
+        item = {
+            "question": question,
+            "answered": base,
+            "suppressed": suppress(base),
+            "bars": [],
+            "matrix": [],
+            "number": None,
+        }
         if question.has_choices:
             item["bars"] = _bars(
                 [
@@ -359,7 +404,7 @@ def aggregate(survey, questions, quarters, responses):
                         ),
                     }
                 )
-        elif question.kind == QuestionKind.NUMBER:
+        elif question.kind == QuestionKind.NUMBER and not item["suppressed"]:
             item["number"] = numbers.get(question.pk)
         results.append(item)
     return total, results
@@ -474,12 +519,40 @@ def label_name(question):
     return f"{question.code}_label"
 
 
+def text_categories(questions):
+    """The free-text categories of these questions, in export order."""
+    from survey.models import TextCategory
+
+    order = {question.pk: index for index, question in enumerate(questions)}
+    categories = TextCategory.objects.filter(question_id__in=order).select_related("question")
+    return sorted(categories, key=lambda category: (order[category.question_id], category.code))
+
+
+def category_column(category):
+    return f"{category.question.code}_k{category.code}"
+
+
 def codebook(questions, labels=False):
     """[(column, German question text, German value labels)] in export column order.
 
     With ``labels``, each single-choice and neighbourhood column is followed by one holding the
-    chosen answer's German label; the code column stays the one to count with.
+    chosen answer's German label; the code column stays the one to count with. The evaluators'
+    free-text categories come last, one 0/1 column each.
     """
+    rows = _question_columns(questions, labels)
+    for category in text_categories(questions):
+        rows.append(
+            (
+                category_column(category),
+                f"{category.question.text_de} – Kategorie: {category.name}",
+                "0 = nicht zugeordnet; 1 = zugeordnet; "
+                f"{_missing_de(category.question, Missing.NOT_SHOWN, Missing.NOT_ANSWERED)}",
+            )
+        )
+    return rows
+
+
+def _question_columns(questions, labels):
     rows = list(FIXED_COLUMNS)
     for question in questions:
         text = question.text_de
@@ -548,7 +621,8 @@ def _cell(answers, kind):
 
 
 @sensitive_variables()
-def _response_cells(response, questions):
+def _response_cells(response, questions, categories=()):
+    by_id = {question.pk: question for question in questions}
     cells = {
         "response_id": response.pk,
         "submitted_on": response.submitted_on.isoformat(),
@@ -592,6 +666,16 @@ def _response_cells(response, questions):
         else:
             cells[question.code] = _cell(answers, question.kind)
             cells[label_name(question)] = _label(answers)
+    for category in categories:
+        question = category.question
+        texts = [a for a in given.get(question.pk, []) if a.text and a.missing is None]
+        if not is_visible(by_id[question.pk], selected):
+            cells[category_column(category)] = int(Missing.NOT_SHOWN)
+        elif not texts:
+            cells[category_column(category)] = int(Missing.NOT_ANSWERED)
+        else:
+            tagged = {tag.category_id for answer in texts for tag in answer.tags.all()}
+            cells[category_column(category)] = int(category.pk in tagged)
     return cells
 
 
@@ -611,19 +695,21 @@ def _label(answers):
 def export_rows(survey, questions, labels=False):
     """Header and one row per response, in the codebook's column order."""
     columns = [row[0] for row in codebook(questions, labels)]
+    categories = text_categories(questions)
     by_id = {question.pk: question for question in questions}
+    answers = Answer.objects.select_related("choice", "row", "quarter")
+    if categories:
+        answers = answers.prefetch_related("tags")
     responses = (
         Response.objects.filter(survey=survey)
         .order_by("pk")
-        .prefetch_related(
-            Prefetch("answers", queryset=Answer.objects.select_related("choice", "row", "quarter"))
-        )
+        .prefetch_related(Prefetch("answers", queryset=answers))
     )
     yield columns
     for response in responses.iterator(chunk_size=500):
         for answer in response.answers.all():
             answer.question = by_id[answer.question_id]
-        cells = _response_cells(response, questions)
+        cells = _response_cells(response, questions, categories)
         yield [cells.get(column, "") for column in columns]
 
 
@@ -662,6 +748,27 @@ def export_xlsx(survey, questions, labels=False):
     return buffer.getvalue()
 
 
+@sensitive_variables()
+def xlsx_sheets(sheets):
+    """An XLSX file of [(sheet name, rows)], every text cell inert."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for name, rows in sheets:
+        sheet = workbook.create_sheet(name[:31])
+        for row in rows:
+            sheet.append(safe_row(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def log_export(survey, user, kind, options=""):
+    from survey.models import ExportLog
+
+    return ExportLog.objects.create(survey=survey, user=user, kind=kind, options=options[:200])
+
+
 def count_by_question(survey):
     return dict(
         Question.objects.filter(survey=survey).annotate(n=Count("answers")).values_list("code", "n")
@@ -698,12 +805,13 @@ def bump_responses_version(survey_id):
         cache.set(key, 2, timeout=None)
 
 
-def dashboard_data(survey, questions, quarters, filters, search):
+def dashboard_data(survey, questions, quarters, filters, search, texts=True):
     from django.core.cache import caches
 
     from portal.cache import current_version
 
-    filter_hash = hashlib.sha256(repr((sorted(filters.items()), search)).encode())
+    key_filters = sorted((name, repr(value)) for name, value in filters.items())
+    filter_hash = hashlib.sha256(repr((key_filters, search, texts)).encode())
     key = (
         f"dashboard:{survey.pk}:{responses_version(survey.pk)}:{current_version()}:"
         f"{get_language()}:{filter_hash.hexdigest()[:24]}"
@@ -716,10 +824,26 @@ def dashboard_data(survey, questions, quarters, filters, search):
             "total": total,
             "results": aggregated,
             "breakdowns": breakdowns(responses),
-            "texts": free_texts(responses, search),
+            "texts": free_texts(responses, search, limit=DASHBOARD_TEXTS) if texts else {},
+            "text_count": count_free_texts(responses, search) if texts else 0,
         }
         caches["pages"].set(key, data, 300)
     return data
+
+
+# The dashboard shows the first free texts; all of them are on the free-text page, paged.
+DASHBOARD_TEXTS = 50
+
+
+def free_text_answers(responses, search=""):
+    answers = Answer.objects.filter(response__in=responses).exclude(text="")
+    if search:
+        answers = answers.filter(text__icontains=search)
+    return answers
+
+
+def count_free_texts(responses, search=""):
+    return free_text_answers(responses, search).count()
 
 
 def only_paper_responses_in_history(sender, instance, **kwargs):
@@ -727,3 +851,196 @@ def only_paper_responses_in_history(sender, instance, **kwargs):
         instance.skip_history_when_saving = True
     elif hasattr(instance, "skip_history_when_saving"):
         del instance.skip_history_when_saving
+
+
+# --- Waves ------------------------------------------------------------------------------------
+
+_YEAR_AT_END = re.compile(r"\s*[(\[]?\s*(19|20)\d\d\s*[)\]]?\s*$")
+
+
+def wave_title(title, year):
+    """The title with the wave's year at the end (an earlier year there is replaced)."""
+    if not title:
+        return title
+    return f"{_YEAR_AT_END.sub('', title)} {year}"
+
+
+def _copied_fields(obj, exclude):
+    return {
+        field.attname: getattr(obj, field.attname)
+        for field in obj._meta.concrete_fields
+        if not field.primary_key and field.name not in exclude
+    }
+
+
+def _keep_translation_state(original, copy):
+    # A copy is exactly as up to date as its original, no more.
+    type(copy).objects.filter(pk=copy.pk).update(translation_state=original.translation_state)
+
+
+@transaction.atomic
+def copy_as_next_wave(survey, *, year, opens_at, closes_at, user=None):
+    """A draft copy of the survey as its next wave: questions, options, matrix items, codes,
+    conditions and every translation; the year in each language's title; no answers, no results.
+    """
+    from django.conf import settings
+    from django.utils.text import slugify
+
+    from survey.models import Survey, SurveyStatus
+
+    fields = _copied_fields(
+        survey,
+        {
+            "slug",
+            "is_current",
+            "status",
+            "wave",
+            "opens_at",
+            "closes_at",
+            "results_published",
+            "paper_entry_until",
+            "translation_state",
+            "updated_at",
+        },
+    )
+    for code, _name in settings.LANGUAGES:
+        fields[f"title_{code}"] = wave_title(fields.get(f"title_{code}"), year)
+        fields[f"results_text_{code}"] = ""
+    fields["title"] = fields["title_de"]
+    fields["results_text"] = ""
+    base = slugify(_YEAR_AT_END.sub("", survey.slug.replace("-", " ")).strip()) or "befragung"
+    slug, n = f"{base}-{year}", 2
+    while Survey.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{year}-{n}", n + 1
+    wave = (Survey.objects.aggregate(Max("wave"))["wave__max"] or 0) + 1
+    copy = Survey(
+        slug=slug,
+        status=SurveyStatus.DRAFT,
+        is_current=False,
+        wave=wave,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        **fields,
+    )
+    if user is not None:
+        copy._history_user = user
+    copy.full_clean()
+    copy.save()
+    copy.return_centres.set(survey.return_centres.all())
+    choice_map, pending_conditions = {}, []
+    for question in survey.questions.order_by("position", "pk"):
+        new_question = type(question)(
+            survey=copy,
+            **_copied_fields(
+                question, {"survey", "show_if_choice", "translation_state", "updated_at"}
+            ),
+        )
+        new_question.save()
+        _keep_translation_state(question, new_question)
+        if question.show_if_choice_id:
+            pending_conditions.append((new_question, question.show_if_choice_id))
+        for choice in question.choices.all():
+            new_choice = type(choice)(
+                question=new_question,
+                **_copied_fields(choice, {"question", "translation_state", "updated_at"}),
+            )
+            new_choice.save()
+            _keep_translation_state(choice, new_choice)
+            choice_map[choice.pk] = new_choice
+        for row in question.rows.all():
+            new_row = type(row)(
+                question=new_question,
+                **_copied_fields(row, {"question", "translation_state", "updated_at"}),
+            )
+            new_row.save()
+            _keep_translation_state(row, new_row)
+    for new_question, choice_id in pending_conditions:
+        type(new_question).objects.filter(pk=new_question.pk).update(
+            show_if_choice=choice_map[choice_id]
+        )
+    return copy
+
+
+@transaction.atomic
+def make_current(survey):
+    """Makes this the survey /meinQuartier leads to, in one transaction: nobody ever sees the
+    portal without a current survey, and there are never two."""
+    from django.core.exceptions import ValidationError
+
+    from survey.models import Survey, SurveyStatus
+
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    if survey.status != SurveyStatus.PUBLISHED:
+        raise ValidationError(_("A draft survey cannot be the current one. Publish it first."))
+    if survey.is_current:
+        return survey
+    list(Survey.objects.select_for_update().filter(is_current=True))
+    Survey.objects.filter(is_current=True).update(is_current=False)
+    Survey.objects.filter(pk=survey.pk).update(is_current=True)
+    survey.is_current = True
+    from portal.cache import invalidate_pages
+
+    invalidate_pages()
+    return survey
+
+
+def store_test_response(survey, answers, *, language):
+    """An answer given in the preview: kept apart, never counted, deleted on publication."""
+    with transaction.atomic():
+        response = Response.all_objects.create(
+            survey=survey,
+            language=language,
+            channel=Channel.ONLINE,
+            submitted_on=timezone.localdate(),
+            is_test=True,
+        )
+        for answer in answers:
+            answer.response = response
+        Answer.objects.bulk_create(answers)
+    return response
+
+
+# --- Free-text coding ---------------------------------------------------------------------
+
+
+def tag_texts(chosen, *, user):
+    """Sets the categories of each free text to exactly those chosen. Returns how many texts
+    changed."""
+    from survey.models import TextTag
+
+    changed = 0
+    with transaction.atomic():
+        for answer, categories in chosen.items():
+            current = set(answer.tags.values_list("category_id", flat=True))
+            if current == categories:
+                continue
+            answer.tags.exclude(category_id__in=categories).delete()
+            TextTag.objects.bulk_create(
+                [
+                    TextTag(answer=answer, category_id=category, tagged_by=user)
+                    for category in categories - current
+                ]
+            )
+            changed += 1
+    return changed
+
+
+def category_counts(responses, categories, dimension):
+    """{category id: {key: n}} of tagged texts by "quarter" or "language", and the keys."""
+    from survey.models import TextTag
+
+    tags = TextTag.objects.filter(category__in=categories, answer__response__in=responses)
+    if dimension == "language":
+        rows = tags.values_list("category_id", "answer__response__language")
+    else:
+        quarter = Answer.objects.filter(
+            response=OuterRef("answer__response_id"), quarter__isnull=False
+        ).values("quarter__name")[:1]
+        rows = tags.annotate(where=Subquery(quarter)).values_list("category_id", "where")
+    counts, keys = {}, set()
+    for category_id, key in rows:
+        key = key or ""
+        counts.setdefault(category_id, {}).setdefault(key, 0)
+        counts[category_id][key] += 1
+        keys.add(key)
+    return counts, sorted(keys)

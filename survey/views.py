@@ -23,13 +23,18 @@ from django.views.decorators.http import require_safe
 
 from portal.lib import clients
 from staff.decorators import staff_view
-from survey import printing, services
+from survey import evaluation, printing, services
 from survey.forms import (
     ChangeReasonForm,
+    CrossTableForm,
     DashboardFilterForm,
+    ExportOptionsForm,
+    FreeTextFilterForm,
     PaperEntryForm,
     QuestionnaireForm,
     ResumeForm,
+    TaggingForm,
+    TextCategoryForm,
 )
 from survey.models import Channel, Draft, Response, Survey
 
@@ -119,7 +124,7 @@ def _blank_questionnaire(request, survey):
 
 
 def _render_questionnaire(
-    request, survey, form, status=200, notice=None, token=None, csrf_token=None
+    request, survey, form, status=200, notice=None, token=None, csrf_token=None, preview=False
 ):
     """The questionnaire with everything the form holds; errors only once it was validated."""
     context = {
@@ -129,6 +134,7 @@ def _render_questionnaire(
         "token": token or secrets.token_urlsafe(24),
         "notice": notice,
         "honeypot": HONEYPOT,
+        "preview": preview,
     }
     if csrf_token:
         context["csrf_token"] = csrf_token
@@ -288,18 +294,44 @@ def results(request, slug):
     if not survey.shows_results:
         raise Http404
     questions = services.load_questions(survey)
+    quarters = services.load_quarters()
     responses = services.filtered_responses(survey)
-    total, aggregated = services.aggregate(survey, questions, services.load_quarters(), responses)
+    total, aggregated = services.aggregate(survey, questions, quarters, responses)
     excerpts = {}
     for excerpt in survey_excerpts(survey):
         excerpts.setdefault(excerpt.question_id, []).append(excerpt)
+    previous = survey.previous_published_wave()
+    comparisons = _comparisons(survey, previous, questions, quarters) if previous else {}
     for item in aggregated:
         item["excerpts"] = excerpts.get(item["question"].pk, [])
-    return render(
-        request,
-        "survey/survey_results.html",
-        {"survey": survey, "total": total, "results": aggregated},
-    )
+        item["comparison"] = comparisons.get(item["question"].code)
+    other_waves = Survey.objects.visible().filter(results_published=True).exclude(pk=survey.pk)
+    context = {
+        "survey": survey,
+        "total": total,
+        "results": aggregated,
+        "min_cell": evaluation.min_cell(),
+        "previous": previous,
+        "other_waves": [wave for wave in other_waves if wave.shows_results],
+    }
+    return render(request, "survey/survey_results.html", context)
+
+
+def _comparisons(survey, previous, questions, quarters):
+    """Each question this wave shares with the previous one (by code), both waves side by side;
+    small groups suppressed."""
+    codes = set(previous.questions.values_list("code", flat=True))
+    waves = [
+        (survey, services.filtered_responses(survey)),
+        (previous, services.filtered_responses(previous)),
+    ]
+    comparisons = {}
+    for question in questions:
+        if question.code in codes and question.kind in evaluation.TABLE_KINDS:
+            table = evaluation.crosstab(waves, question.code, quarters_list=quarters)
+            if table is not None:
+                comparisons[question.code] = table
+    return comparisons
 
 
 def survey_excerpts(survey):
@@ -311,16 +343,64 @@ def survey_excerpts(survey):
 # --- Staff ----------------------------------------------------------------------------------
 
 
+@never_cache
+@sensitive_post_parameters()
+@staff_view
+@permission_required("survey.change_survey", raise_exception=True)
+def preview(request, slug):
+    """The questionnaire of any survey, drafts too, for the Redaktion to try out. What is sent
+    here is stored as a test response: never counted or exported, deleted on publication."""
+    survey = get_object_or_404(Survey, slug=slug)
+    form = _questionnaire_form(survey, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.store_test_response(survey, form.answers, language=get_language())
+        messages.success(
+            request,
+            _(
+                "The test response has been saved. It is not counted and is deleted when the "
+                "survey is published."
+            ),
+        )
+        return redirect("survey:preview", slug=survey.slug)
+    tests = Response.all_objects.filter(survey=survey, is_test=True).count()
+    notice = _(
+        "Preview and test mode. Answers sent here are test responses ({count} so far): they are "
+        "kept apart from the results and deleted when the survey is published."
+    ).format(count=tests)
+    return _render_questionnaire(request, survey, form, notice=notice, preview=True)
+
+
+def result_scope(user):
+    """The neighbourhoods whose results a user may see: None for all (evaluation team,
+    Redaktion), else the quarters of a quarter manager's centres."""
+    from centers.models import Quarter
+    from staff.permissions import centre_ids
+
+    ids = centre_ids(user)
+    if ids is None:
+        return None
+    return tuple(sorted(Quarter.objects.filter(centre__in=ids).values_list("pk", flat=True)))
+
+
+def _small_hidden(n):
+    return f"<{evaluation.min_cell()}" if evaluation.suppress(n) else n
+
+
 @require_safe
 @staff_view
 @permission_required("survey.view_response", raise_exception=True)
 def dashboard(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     quarters = services.load_quarters()
-    form = DashboardFilterForm(request.GET or None, quarters=quarters)
+    scope = result_scope(request.user)
+    choosable = [q for q in quarters if scope is None or q.pk in scope]
+    form = DashboardFilterForm(request.GET or None, quarters=choosable)
     filters, search = form.filters()
+    if scope is not None:
+        filters["quarters"] = scope
     questions = services.load_questions(survey)
-    data = services.dashboard_data(survey, questions, quarters, filters, search)
+    show_texts = request.user.has_perm("survey.view_free_texts")
+    data = services.dashboard_data(survey, questions, quarters, filters, search, texts=show_texts)
     context = {
         "survey": survey,
         "form": form,
@@ -328,52 +408,164 @@ def dashboard(request, slug):
         "results": data["results"],
         "breakdowns": _named(data["breakdowns"]),
         "texts": data["texts"],
+        "text_count": data["text_count"],
+        "show_texts": show_texts,
+        "dashboard_texts": services.DASHBOARD_TEXTS,
+        "scoped": scope is not None,
         "search": search,
+        "min_cell": evaluation.min_cell(),
+        "export_form": ExportOptionsForm(),
         "recent_paper": Response.objects.filter(survey=survey, channel=Channel.PAPER)
         .select_related("entered_by")
-        .order_by("-pk")[:20],
+        .order_by("-pk")[:20]
+        if scope is None
+        else [],
     }
     return render(request, "survey/dashboard.html", context)
 
 
 def _named(breakdowns):
-    """Language and channel codes as words for the dashboard tables."""
+    """Language and channel codes as words; groups too small to show as "<5"."""
     languages, channels = dict(settings.LANGUAGES), dict(Channel.choices)
-    breakdowns["language"] = [(languages.get(code, code), n) for code, n in breakdowns["language"]]
-    breakdowns["channel"] = [(channels.get(code, code), n) for code, n in breakdowns["channel"]]
+    breakdowns["language"] = [
+        (languages.get(code, code), _small_hidden(n)) for code, n in breakdowns["language"]
+    ]
+    breakdowns["channel"] = [
+        (channels.get(code, code), _small_hidden(n)) for code, n in breakdowns["channel"]
+    ]
+    breakdowns["quarter"] = [(name, _small_hidden(n)) for name, n in breakdowns["quarter"]]
+    breakdowns["day"] = [(day, _small_hidden(n)) for day, n in breakdowns["day"]]
     return breakdowns
+
+
+def _waves(survey, form, scope):
+    data = form.cleaned_data
+    waves = [
+        (
+            survey,
+            evaluation.responses_for(
+                survey, date_from=data["date_from"], date_to=data["date_to"], quarters=scope
+            ),
+        )
+    ]
+    if data.get("compare"):
+        earlier = survey.earlier_waves().filter(pk=data["compare"]).first()
+        if earlier:
+            waves.append((earlier, evaluation.responses_for(earlier, quarters=scope)))
+    return waves
+
+
+@require_safe
+@staff_view
+@permission_required("survey.view_response", raise_exception=True)
+def crosstab(request, slug):
+    """Any question by neighbourhood, age group, language or channel, against an earlier wave;
+    downloadable as CSV or XLSX with the same suppressed cells."""
+    survey = get_object_or_404(Survey, slug=slug)
+    scope = result_scope(request.user)
+    form = CrossTableForm(request.GET or None, survey=survey)
+    table = None
+    if form.is_bound and form.is_valid():
+        quarters = [q for q in services.load_quarters() if scope is None or q.pk in scope]
+        table = evaluation.crosstab(
+            _waves(survey, form, scope),
+            form.cleaned_data["question"],
+            form.cleaned_data["by"],
+            quarters_list=quarters,
+        )
+        download = request.GET.get("download")
+        if table is not None and download in ("csv", "xlsx"):
+            return _table_download(request, survey, table, download, form)
+    context = {"survey": survey, "form": form, "table": table, "scoped": scope is not None}
+    return render(request, "survey/crosstab.html", context)
+
+
+def _table_download(request, survey, table, kind, form):
+    rows = list(evaluation.table_rows(table))
+    stamp = timezone.localdate().isoformat()
+    name = f"{survey.slug}-{table.question.code}-{form.cleaned_data['by'] or 'gesamt'}-{stamp}"
+    name = name.replace(":", "-")
+    if kind == "csv":
+        body, mime = services._csv(rows), "text/csv"
+    else:
+        body = services.xlsx_sheets([(table.question.code, rows)])
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    services.log_export(survey, request.user, f"table.{kind}", request.GET.urlencode())
+    response = HttpResponse(body, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_safe
 @staff_view
 @permission_required("survey.export_responses", raise_exception=True)
 def export(request, slug, kind):
+    """Every response: CSV/XLSX (codes, ``?values=labels`` for labels, ``?labels=1`` for label
+    columns beside the codes), SPSS .sav, Stata .dta, an R script, the codebook (German CSV, or
+    XLSX in German or English with the neighbourhood code list). Each download is logged."""
+    from survey import exports
+
     survey = get_object_or_404(Survey, slug=slug)
+    form = ExportOptionsForm(request.GET)
+    options = form.options()
     questions = services.load_questions(survey)
     stamp = timezone.localdate().isoformat()
     # ?labels=1 adds the chosen answer's label beside each single-choice and neighbourhood code.
-    labels = request.GET.get("labels") == "1"
+    labels, language = options["labels"], options["language"]
+    base = f"{survey.slug}-{stamp}"
     if kind == "csv":
-        body, mime, name = (
-            services.export_csv(survey, questions, labels),
-            "text/csv",
-            f"{survey.slug}-{stamp}.csv",
-        )
+        if options["values"] == "labels":
+            body = services._csv(exports.labelled_rows(survey, questions, language))
+            base += f"-{_('labels')}"
+        else:
+            body = services.export_csv(survey, questions, labels)
+        mime, name = "text/csv", f"{base}.csv"
     elif kind == "xlsx":
-        body = services.export_xlsx(survey, questions, labels)
-        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        name = f"{survey.slug}-{stamp}.xlsx"
+        if options["values"] == "labels":
+            body = services.xlsx_sheets(
+                [("Antworten", exports.labelled_rows(survey, questions, language))]
+            )
+            base += f"-{_('labels')}"
+        else:
+            body = services.export_xlsx(survey, questions, labels)
+        mime, name = XLSX, f"{base}.xlsx"
+    elif kind == "sav":
+        body = exports.spss(survey, questions, language)
+        mime, name = "application/x-spss-sav", f"{base}.sav"
+    elif kind == "dta":
+        body = exports.stata(survey, questions, language)
+        mime, name = "application/x-stata-dta", f"{base}.dta"
+    elif kind == "R":
+        body = exports.r_script(survey, questions, f"{base}.csv", language)
+        mime, name = "text/plain; charset=utf-8", f"{base}.R"
     elif kind == "codebook":
         body, mime, name = (
             services.codebook_csv(questions, labels),
             "text/csv",
             f"{survey.slug}-codebuch.csv",
         )
+    elif kind == "codebook-xlsx":
+        body = exports.codebook_xlsx(questions, language)
+        suffix = "codebuch" if language == "de" else "codebook"
+        mime, name = XLSX, f"{survey.slug}-{suffix}.xlsx"
     else:
         raise Http404
+    services.log_export(survey, request.user, kind, request.GET.urlencode())
     response = HttpResponse(body, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_safe
+def download(request, slug):
+    """The export form's target: the file it names (XLSX when the choice is not valid)."""
+    form = ExportOptionsForm(request.GET)
+    form.is_valid()
+    kind = form.cleaned_data.get("kind") or "xlsx"
+    return export(request, slug, kind)
 
 
 def _paper_form(request, survey, response=None):
@@ -531,3 +723,182 @@ def translation_status(request, slug):
         "survey/translation_status.html",
         {"survey": survey, "gaps": gaps, "languages": dict(settings.LANGUAGES)},
     )
+
+
+# --- Free texts -------------------------------------------------------------------------------
+
+FREE_TEXTS_PER_PAGE = 50
+
+
+def _free_text_rows(survey, scope, filters):
+    from django.db.models import OuterRef, Subquery
+
+    from survey.models import Answer
+
+    responses = services.filtered_responses(
+        survey,
+        quarter=filters.get("quarter"),
+        language=filters.get("language"),
+        quarters=scope,
+    )
+    quarter = Answer.objects.filter(response=OuterRef("response_id"), quarter__isnull=False).values(
+        "quarter__name"
+    )[:1]
+    answers = (
+        services.free_text_answers(responses, filters.get("search", ""))
+        .select_related("response", "question", "choice")
+        .prefetch_related("tags")
+        .annotate(quarter_name=Subquery(quarter))
+        .order_by("response_id", "question__position", "pk")
+    )
+    if filters.get("question"):
+        answers = answers.filter(question__code=filters["question"])
+    category = filters.get("category")
+    if category == FreeTextFilterForm.UNTAGGED:
+        answers = answers.filter(tags__isnull=True)
+    elif category:
+        answers = answers.filter(tags__category_id=category)
+    return responses, answers
+
+
+def _count_table(counts, keys, categories, names=None):
+    names = names or {}
+    return {
+        "columns": [names.get(key, key) or _("No neighbourhood given") for key in keys],
+        "rows": [
+            (
+                category,
+                [_small_hidden(counts.get(category.pk, {}).get(key, 0)) for key in keys],
+            )
+            for category in categories
+        ],
+    }
+
+
+@never_cache
+@staff_view
+@permission_required("survey.view_free_texts", raise_exception=True)
+def free_texts(request, slug):
+    """Every free text, paged, with response number, neighbourhood, language, date and channel;
+    evaluators give them categories and count them by neighbourhood and language."""
+    from django.core.paginator import Paginator
+    from django.utils.translation import get_language_info
+
+    from survey.models import TextCategory
+
+    survey = get_object_or_404(Survey, slug=slug)
+    scope = result_scope(request.user)
+    questions = services.load_questions(survey)
+    texts_questions = [
+        q for q in questions if q.kind == "text" or any(c.is_other for c in q.choices.all())
+    ]
+    categories = list(
+        TextCategory.objects.filter(question__survey=survey)
+        .select_related("question")
+        .order_by("question__position", "code")
+    )
+    quarters = [q for q in services.load_quarters() if scope is None or q.pk in scope]
+    form = FreeTextFilterForm(
+        request.GET or None, questions=texts_questions, quarters=quarters, categories=categories
+    )
+    filters = form.filters()
+    responses, answers = _free_text_rows(survey, scope, filters)
+    page = Paginator(answers, FREE_TEXTS_PER_PAGE).get_page(request.GET.get("page"))
+    may_code = request.user.has_perm("survey.code_free_texts")
+    tagging = TaggingForm(
+        request.POST if request.method == "POST" and request.POST.get("action") == "tag" else None,
+        answers=page.object_list,
+        categories=categories,
+    )
+    category_form = TextCategoryForm(
+        request.POST
+        if request.method == "POST" and request.POST.get("action") == "category"
+        else None,
+        questions=texts_questions,
+    )
+    if request.method == "POST":
+        if not may_code:
+            raise PermissionDenied
+        if tagging.is_bound and tagging.is_valid():
+            changed = services.tag_texts(tagging.chosen(), user=request.user)
+            messages.success(
+                request,
+                _("Categories saved for {count} free-text answers.").format(count=changed),
+            )
+            return redirect(request.get_full_path())
+        if category_form.is_bound and category_form.is_valid():
+            data = category_form.cleaned_data
+            TextCategory.objects.create(question=data["question"], name=data["name"])
+            messages.success(request, _("The category has been added."))
+            return redirect(request.get_full_path())
+    elif request.method != "GET":
+        return HttpResponse(status=405)
+    rows = []
+    for answer in page.object_list:
+        info = get_language_info(answer.response.language)
+        rows.append(
+            {
+                "answer": answer,
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "language_name": info["name_translated"],
+                "field": tagging.field_for(answer),
+            }
+        )
+    shown_categories = [
+        c
+        for c in categories
+        if not filters.get("question") or c.question.code == filters["question"]
+    ]
+    languages = dict(settings.LANGUAGES)
+    by_quarter = _count_table(
+        *services.category_counts(responses, shown_categories, "quarter"), shown_categories
+    )
+    by_language = _count_table(
+        *services.category_counts(responses, shown_categories, "language"),
+        shown_categories,
+        names=languages,
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "survey": survey,
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "tagging": tagging,
+        "category_form": category_form,
+        "may_code": may_code,
+        "by_quarter": by_quarter,
+        "by_language": by_language,
+        "categories": shown_categories,
+        "query": query.urlencode(),
+        "scoped": scope is not None,
+        "min_cell": evaluation.min_cell(),
+    }
+    return render(request, "survey/free_texts.html", context)
+
+
+@require_safe
+@staff_view
+@permission_required("survey.view_free_texts", raise_exception=True)
+def response_detail(request, pk):
+    """One whole response as the resident gave it (read only), for reading a free text in its
+    context."""
+    from django.utils.translation import get_language_info
+
+    response = get_object_or_404(Response.objects.select_related("survey"), pk=pk)
+    scope = result_scope(request.user)
+    if scope is not None and not response.answers.filter(quarter_id__in=scope).exists():
+        raise Http404
+    answers = response.answers.select_related("question", "choice", "row", "quarter").order_by(
+        "question__position", "row__position", "pk"
+    )
+    info = get_language_info(response.language)
+    context = {
+        "response": response,
+        "survey": response.survey,
+        "answers": answers,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "language_name": info["name_translated"],
+    }
+    return render(request, "survey/response_detail.html", context)

@@ -222,6 +222,7 @@ def test_no_address_user_agent_cookie_or_account_is_stored_with_an_online_respon
         "source",
         "batch",
         "serial",  # of a printed form; empty online
+        "is_test",  # a Redaktion's try in the preview
     }
 
 

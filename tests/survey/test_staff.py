@@ -123,7 +123,7 @@ def test_the_dashboard_needs_the_same_number_of_queries_for_ten_times_the_respon
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.force_login(_staff("view_response"))
+    client.force_login(_staff("view_response", "view_free_texts"))
     url = reverse("survey:dashboard", kwargs={"slug": full["survey"].slug})
     _submit(full, 5)
     with CaptureQueriesContext(connection) as few:
