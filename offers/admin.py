@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from offers.models import (
     Cancellation,
     Category,
+    ClosurePeriod,
     Offer,
     OfferLanguage,
     Schedule,
@@ -42,6 +43,14 @@ class TargetGroupAdmin(TabbedTranslationAdmin):
 class OfferLanguageAdmin(TabbedTranslationAdmin):
     list_display = ["name", "code", "sort_order"]
     list_editable = ["sort_order"]
+
+
+@admin.register(ClosurePeriod)
+class ClosurePeriodAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
+    list_display = ["name", "kind", "first_day", "last_day", "centre"]
+    list_filter = ["kind", "centre"]
+    date_hierarchy = "first_day"
+    fields = ["kind", "name", "first_day", "last_day", "centre", "source"]
 
 
 class ScheduleInline(TranslationTabularInline):
@@ -160,6 +169,7 @@ class OfferAdmin(
                     "valid_from",
                     "valid_until",
                     "on_public_holidays",
+                    "not_in_school_holidays",
                     "last_checked",
                 ]
             },

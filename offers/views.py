@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from network.models import Actor
 from offers import services
 from offers.forms import OfferFilterForm, ProposalForm
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
-from offers.schedule import group_by_day, occurrences_between
+from offers.schedule import attach_next_dates, group_by_day, occurrences_between
 from portal.cache import page_cache_params
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
@@ -46,7 +47,7 @@ def offer_list(request):
         {
             "form": form,
             "page": page,
-            "offers": page.object_list,
+            "offers": attach_next_dates(page.object_list),
             "query": query.urlencode(),
             "is_filtered": form.is_bound and form.is_filtered(),
             "feeds": form.feeds() if form.is_bound else [],
@@ -144,24 +145,50 @@ def ical(request, kind, slug):
     return response
 
 
-@require_safe
-def weekly_plan(request, slug):
-    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
-    offers = _public().for_quarter(quarter)
+PLAN_WEEKS = 4
+
+
+@dataclass
+class PlanEntry:
+    slot: object
+    offer: object
+    cancelled: list  # cancelled occurrences of this slot in the next PLAN_WEEKS weeks
+
+
+def plan_columns(offers, today):
+    """[(weekday, [PlanEntry])] for every weekday; cancelled dates of the coming weeks
+    (public holidays, school holidays, closures, cancellations) with each entry."""
+    offers = list(offers)
+    end = today + timedelta(weeks=PLAN_WEEKS)
+    cancelled = {}
+    for item in occurrences_between(offers, today, end):
+        if item.cancelled:
+            cancelled.setdefault(item.slot.pk, []).append(item)
     columns = {day: [] for day in Weekday}
     for offer in offers:
         for slot in offer.schedules.all():
             if slot.weekday is not None:
-                columns[Weekday(slot.weekday)].append((slot, offer))
+                entry = PlanEntry(slot, offer, cancelled.get(slot.pk, []))
+                columns[Weekday(slot.weekday)].append(entry)
     for entries in columns.values():
-        entries.sort(key=lambda entry: (entry[0].start_time, entry[1].title))
+        entries.sort(key=lambda entry: (entry.slot.start_time, entry.offer.title))
+    return list(columns.items())
+
+
+@require_safe
+def weekly_plan(request, slug):
+    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
+    offers = _public().for_quarter(quarter)
+    today = timezone.localdate()
     return render(
         request,
         "offers/weekly_plan.html",
         {
             "quarter": quarter,
-            "columns": [(day, entries) for day, entries in columns.items()],
+            "columns": plan_columns(offers, today),
             "kinds": FeedKind,
+            "today": today,
+            "plan_weeks": PLAN_WEEKS,
         },
     )
 
