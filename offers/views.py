@@ -175,6 +175,38 @@ def plan_columns(offers, today):
     return list(columns.items())
 
 
+def feed_addresses(request, kind, slug):
+    """The https address of a feed, its webcal:// twin (calendar apps subscribe to it and fetch
+    it again by themselves) and the subscription page's address."""
+    https = request.build_absolute_uri(reverse("offers:ical", kwargs={"kind": kind, "slug": slug}))
+    webcal = "webcal://" + https.split("://", 1)[1]
+    page = request.build_absolute_uri(
+        reverse("offers:subscribe", kwargs={"kind": kind, "slug": slug})
+    )
+    return https, webcal, page
+
+
+@require_safe
+def subscribe(request, kind, slug):
+    """One page per calendar feed: subscribe link, copyable address, steps per device, QR code."""
+    from portal.lib.qr import qr_data_uri
+
+    _offers, name = _feed_offers(kind, slug)
+    https, webcal, _page = feed_addresses(request, kind, slug)
+    return render(
+        request,
+        "offers/subscribe.html",
+        {
+            "name": name,
+            "kind": FeedKind(kind),
+            "slug": slug,
+            "https": https,
+            "webcal": webcal,
+            "qr": qr_data_uri(webcal),
+        },
+    )
+
+
 @require_safe
 def weekly_plan(request, slug):
     quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
