@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from centers.models import Centre, Quarter
 from network.models import Actor
 from offers import services
-from offers.forms import OfferFilterForm, ProposalForm
+from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import attach_next_dates, group_by_day, occurrences_between
 from portal.cache import page_cache_params
@@ -146,6 +146,7 @@ def ical(request, kind, slug):
 
 
 PLAN_WEEKS = 4
+PLAN_DENSE_FROM = 14
 
 
 @dataclass
@@ -153,6 +154,22 @@ class PlanEntry:
     slot: object
     offer: object
     cancelled: list  # cancelled occurrences of this slot in the next PLAN_WEEKS weeks
+    place_mark: str = ""
+
+    @property
+    def rhythm(self):
+        """What a weekday row cannot say by itself, briefly: “1st of the month”, “every two
+        weeks”, or the date of a single one; empty for every week."""
+        from offers.models import Recurrence, WeekOfMonth
+
+        slot = self.slot
+        if slot.recurrence == Recurrence.SINGLE and slot.date:
+            return f"{slot.date:%d.%m.}"
+        if slot.recurrence == Recurrence.MONTHLY and slot.week_of_month:
+            return _("%(nth)s of the month") % {"nth": WeekOfMonth(slot.week_of_month).label}
+        if (slot.interval or 1) > 1:
+            return _("every two weeks")
+        return ""
 
 
 def plan_columns(offers, today):
@@ -207,20 +224,61 @@ def subscribe(request, kind, slug):
     )
 
 
+def _plan_sites(quarter, offers):
+    """The places of the plan: the sites its activities happen at, the serving centre's main
+    site first; each with its centre's phone contact."""
+    sites = {offer.site.pk: offer.site for offer in offers if offer.site_id}
+    if quarter.centre_id and quarter.centre.main_site:
+        main = quarter.centre.main_site
+        sites = {main.pk: main, **sites}
+    return sorted(sites.values(), key=lambda site: (not site.is_main, site.name))
+
+
+@page_cache_params("zweitsprache")
 @require_safe
 def weekly_plan(request, slug):
-    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
-    offers = _public().for_quarter(quarter)
+    """The weekly plan of a neighbourhood; printed, one A4 portrait page for the fridge or the
+    notice board (optionally in two languages), with a QR code to this live page."""
+    from portal.lib.qr import qr_data_uri
+
+    quarter = get_object_or_404(
+        Quarter.objects.select_related("centre").prefetch_related(
+            "centre__sites", "centre__contacts"
+        ),
+        slug=slug,
+    )
+    form = PlanLanguageForm(request.GET or None, current=translation.get_language())
+    offers = list(_public().for_quarter(quarter))
     today = timezone.localdate()
+    sites = _plan_sites(quarter, offers)
+    # Each place gets a letter; an entry names its place by the letter (paper is short).
+    marks = {site.pk: chr(ord("A") + n) for n, site in enumerate(sites[:26])}
+    for site in sites:
+        site.plan_mark = marks.get(site.pk, "")
+    columns = plan_columns(offers, today)
+    for _day, entries in columns:
+        for entry in entries:
+            entry.place_mark = marks.get(entry.offer.site_id, "")
+    count = sum(len(entries) for _day, entries in columns)
+    live = request.build_absolute_uri(reverse("offers:weekly-plan", kwargs={"slug": slug}))
     return render(
         request,
         "offers/weekly_plan.html",
         {
             "quarter": quarter,
-            "columns": plan_columns(offers, today),
+            "columns": columns,
+            # A full week of many activities still fits one page, a little smaller.
+            "dense": bool(form.second_language()) or count > PLAN_DENSE_FROM,
+            "denser": bool(form.second_language()) and count > PLAN_DENSE_FROM,
+            "sites": sites,
+            "phone": quarter.centre.phone_contact if quarter.centre_id else None,
             "kinds": FeedKind,
             "today": today,
             "plan_weeks": PLAN_WEEKS,
+            "form": form,
+            "second": form.second_language(),
+            "live_url": live,
+            "qr": qr_data_uri(live, scale=4),
         },
     )
 
