@@ -114,7 +114,7 @@ def test_lists_and_the_weekly_plan_say_cancelled_on_with_the_reason(client, monk
     assert "Fällt aus am Di 27.10." in listing and "(Herbstferien)" in listing
     assert "03.11." in listing  # the next date that takes place
     plan = client.get(f"/de/angebote/wochenplan/{quarter.slug}/").content.decode()
-    assert "Fällt aus am Di 27.10." in plan
+    assert 'Fällt aus: <bdi dir="ltr">27.10.</bdi> (Herbstferien)' in plan
     page = client.get(quarter.get_absolute_url()).content.decode()
     assert "Fällt aus am Di 27.10." in page
     week = client.get(f"/de/angebote/diese-woche/?quarter={quarter.slug}").content.decode()
