@@ -11,6 +11,8 @@ from demo.offers_content import CATEGORIES, LANGS, OFFER_LANGUAGES, OFFERS, TARG
 from offers.models import (
     Cancellation,
     Category,
+    ClosureKind,
+    ClosurePeriod,
     Offer,
     OfferLanguage,
     Recurrence,
@@ -28,6 +30,15 @@ CANCEL_REASON = (
     "Zi de formare a echipei",
     "Обучение сотрудников",
     "Ekip eğitimi",
+)
+
+CLOSURE_NAME = (
+    "Sommerschließzeit (Demo)",
+    "Summer closure (demo)",
+    "الإغلاق الصيفي (عرض تجريبي)",
+    "Închidere de vară (demo)",
+    "Летнее закрытие (демо)",
+    "Yaz kapanışı (demo)",
 )
 
 
@@ -54,6 +65,26 @@ def _time(text):
     return datetime.strptime(text, "%H:%M").time()
 
 
+# These pause in the school holidays (the seeded periods of Baden-Württemberg).
+SCHOOL_TERM_ONLY = {"hausaufgabenhilfe", "bewegungsnachmittag-kinder", "eltern-kind-gruppe"}
+
+
+def _closure(centre, today):
+    """One invented summer closure of the first centre, two weeks in August (marked as demo)."""
+    first = date(today.year if today.month < 8 else today.year + 1, 8, 10)
+    period, _created = ClosurePeriod.objects.get_or_create(
+        kind=ClosureKind.CLOSURE,
+        centre=centre,
+        first_day=first,
+        defaults={
+            **_translated("name", CLOSURE_NAME),
+            "last_day": first + timedelta(days=13),
+            "source": "Demo",
+        },
+    )
+    return mark(period)
+
+
 def _create_offer(spec, centre, index, today):
     main_site = centre.sites.filter(is_main=True).first()
     branch = centre.sites.filter(is_main=False).first()
@@ -75,6 +106,7 @@ def _create_offer(spec, centre, index, today):
         "contact": centre.contacts.first(),
         "publication_status": PublicationStatus.PUBLISHED,
         "valid_from": VALID_FROM,
+        "not_in_school_holidays": spec["key"] in SCHOOL_TERM_ONLY,
         # Some were last checked long ago, so the admin's "older than 6 months" list has entries.
         "last_checked": today - timedelta(days=23 * index),
     }
@@ -108,10 +140,12 @@ def load():
     _lookup_tables()
     today = timezone.localdate()
     created = 0
-    for slug in CENTRE_SLUGS:
+    for number, slug in enumerate(CENTRE_SLUGS):
         centre = Centre.objects.filter(slug=slug).first()
         if centre is None:
             continue
+        if number == 0:
+            _closure(centre, today)
         for index, spec in enumerate(OFFERS):
             if Offer.objects.filter(slug=f"{spec['key']}-{centre.slug}").exists():
                 continue

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from offers.models import (
     Cancellation,
     Category,
+    ClosurePeriod,
     Offer,
     OfferLanguage,
     Schedule,
@@ -49,6 +50,14 @@ class TargetGroupAdmin(TabbedTranslationAdmin):
 class OfferLanguageAdmin(TabbedTranslationAdmin):
     list_display = ["name", "code", "sort_order"]
     list_editable = ["sort_order"]
+
+
+@admin.register(ClosurePeriod)
+class ClosurePeriodAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
+    list_display = ["name", "kind", "first_day", "last_day", "centre"]
+    list_filter = ["kind", "centre"]
+    date_hierarchy = "first_day"
+    fields = ["kind", "name", "first_day", "last_day", "centre", "source"]
 
 
 class ScheduleInline(TranslationTabularInline):
@@ -233,6 +242,7 @@ class OfferAdmin(
                     "valid_from",
                     "valid_until",
                     "on_public_holidays",
+                    "not_in_school_holidays",
                     "last_checked",
                 ]
             },

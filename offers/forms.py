@@ -183,3 +183,20 @@ class ProposalForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
         )
         offer.target_groups.set(data["target_groups"])
         return offer
+
+
+class PlanLanguageForm(portal_forms.BootstrapMixin, forms.Form):
+    """The weekly plan for a notice board in two languages: the page's and one more."""
+
+    zweitsprache = forms.ChoiceField(label=_("Second language"), required=False)
+
+    def __init__(self, *args, current="de", **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["zweitsprache"].choices = [("", _("none"))] + [
+            (code, name) for code, name in settings.LANGUAGES if code != current
+        ]
+
+    def second_language(self):
+        return self.cleaned_data.get("zweitsprache", "") if self.is_valid() else ""

@@ -168,9 +168,9 @@ class OfferQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         """What a card in the list shows, in a constant number of queries."""
-        return self.select_related("category", "centre", "quarter", "actor").prefetch_related(
-            "target_groups", "schedules"
-        )
+        return self.select_related(
+            "category", "centre", "quarter", "actor", "site"
+        ).prefetch_related("target_groups", "schedules", "cancellations")
 
     def for_calendar(self):
         """What occurrences need: slots and cancelled dates."""
@@ -295,6 +295,14 @@ class Offer(Publishable):
         help_text=_(
             "Without this tick, repeating dates on a public holiday in Baden-Württemberg "
             "are shown as cancelled."
+        ),
+    )
+    not_in_school_holidays = models.BooleanField(
+        _("not in the school holidays"),
+        default=False,
+        help_text=_(
+            "Tick this when the activity pauses in the school holidays: its repeating dates "
+            "in the school-holiday periods are shown as cancelled."
         ),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
@@ -458,14 +466,24 @@ class Offer(Publishable):
             for day in cancellation.days()
         }
 
-    def occurrences(self, start, end):
+    def closure_reasons(self, periods):
+        """{day: reason} of the periods (school holidays, closures) in which this activity's
+        repeating dates fall out."""
+        found = {}
+        for period in periods:
+            if period.applies_to(self):
+                for day in period.days():
+                    found.setdefault(day, period.name)
+        return found
+
+    def occurrences(self, start, end, periods=None):
         from offers.schedule import occurrences_for
 
-        return occurrences_for(self, start, end)
+        return occurrences_for(self, start, end, periods)
 
-    def next_occurrences(self, limit=6, days=70, today=None):
+    def next_occurrences(self, limit=6, days=70, today=None, periods=None):
         today = today or timezone.localdate()
-        found = self.occurrences(today, today + timedelta(days=days))
+        found = self.occurrences(today, today + timedelta(days=days), periods)
         now = timezone.localtime()
         return [item for item in found if item.end >= now][:limit]
 
@@ -796,3 +814,87 @@ class Cancellation(models.Model):
         """Every cancelled day: one, or each day of the range."""
         last = self.end_date if self.end_date and self.end_date > self.date else self.date
         return [self.date + timedelta(days=n) for n in range((last - self.date).days + 1)]
+
+
+class ClosureKind(models.TextChoices):
+    SCHOOL_HOLIDAYS = "school_holidays", _("School holidays")
+    CLOSURE = "closure", _("Closure")
+
+
+class ClosurePeriodQuerySet(models.QuerySet):
+    def overlapping(self, first, last):
+        return self.filter(first_day__lte=last, last_day__gte=first)
+
+
+class ClosurePeriod(models.Model):
+    """Days on which repeating dates fall out: the school holidays (for activities that say
+    “not in the school holidays”) or a closure (of one centre, or of all without a centre).
+    Single dates are planned on purpose and take place."""
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=ClosureKind.choices,
+        default=ClosureKind.SCHOOL_HOLIDAYS,
+    )
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("e.g. “Autumn holidays” or “Summer closure”.")
+    )
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    centre = models.ForeignKey(
+        "centers.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="closure_periods",
+        help_text=_("Only for a closure: the centre that closes. Empty: all activities."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the dates come from, e.g. the Ministry of Education's list."),
+    )
+
+    MAX_DAYS = 120
+
+    objects = ClosurePeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("holiday or closure period")
+        verbose_name_plural = _("holiday and closure periods")
+        ordering = ["first_day", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.first_day:%d.%m.%Y}–{self.last_day:%d.%m.%Y})"
+
+    def clean(self):
+        errors = {}
+        if self.first_day and self.last_day:
+            if self.last_day < self.first_day:
+                errors["last_day"] = _("This day is before the first day.")
+            elif (self.last_day - self.first_day).days >= self.MAX_DAYS:
+                errors["last_day"] = _("At most 120 days: please enter longer periods in parts.")
+        if self.kind == ClosureKind.SCHOOL_HOLIDAYS and self.centre_id:
+            errors["centre"] = _(
+                "School holidays apply to the whole city: leave the centre empty, or choose "
+                "“Closure”."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def days(self):
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=n) for n in range(max(count, 0))]
+
+    def applies_to(self, offer):
+        if self.kind == ClosureKind.SCHOOL_HOLIDAYS:
+            return offer.not_in_school_holidays
+        return self.centre_id is None or self.centre_id == offer.centre_id
+
+
+def closure_periods(first, last):
+    """The periods touching the days first…last, loaded once for many activities."""
+    return list(ClosurePeriod.objects.overlapping(first, last))

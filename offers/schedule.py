@@ -127,11 +127,15 @@ def _slot_starts(slot, offer, start, end):
     return rule.between(first, last, inc=True)
 
 
-def occurrences_for(offer, start, end, slots=None, cancelled=None):
-    """Every occurrence of one offer from the date start to the date end, cancellations marked.
+def occurrences_for(offer, start, end, periods=None, slots=None, cancelled=None):
+    """Every occurrence of one offer from the date start to the date end, cancellations marked:
+    cancelled dates, public holidays and holiday/closure periods (`periods`, loaded here when
+    not given) for repeating slots.
 
     `slots` and `cancelled` ({day: Cancellation}) default to what is stored; the admin's live
     preview passes the unsaved rows of the form instead."""
+    from offers.models import closure_periods
+
     tz = timezone.get_default_timezone()
     if offer.valid_from and start < offer.valid_from:
         start = offer.valid_from
@@ -139,23 +143,31 @@ def occurrences_for(offer, start, end, slots=None, cancelled=None):
         end = offer.valid_until
     if end < start:
         return []
+    if periods is None:
+        periods = closure_periods(start, end)
     cancelled = offer.cancelled_dates() if cancelled is None else cancelled
+    closed = offer.closure_reasons(periods)
     found = []
     for slot in offer.slots() if slots is None else slots:
+        repeating = slot.recurrence != Recurrence.SINGLE
         for moment in _slot_starts(slot, offer, start, end):
+            day = moment.date()
             begins = timezone.make_aware(moment, tz)
-            cancellation = cancelled.get(moment.date())
+            cancellation = cancelled.get(day)
             reason = cancellation.reason if cancellation else ""
-            holiday = skips_holiday(offer, slot, moment.date())
+            holiday = skips_holiday(offer, slot, day)
             if holiday and not reason:
                 reason = _("public holiday")
+            period = closed.get(day) if repeating else None
+            if period is not None and not reason:
+                reason = period
             found.append(
                 Occurrence(
                     offer=offer,
                     slot=slot,
                     start=begins,
                     end=begins + slot.duration,
-                    cancelled=cancellation is not None or holiday,
+                    cancelled=cancellation is not None or holiday or period is not None,
                     reason=reason,
                 )
             )
@@ -165,11 +177,60 @@ def occurrences_for(offer, start, end, slots=None, cancelled=None):
 
 def occurrences_between(offers, start, end):
     """Occurrences of many offers (prefetched schedules and cancellations), sorted by time."""
+    from offers.models import closure_periods
+
+    periods = closure_periods(start, end)
     found = []
     for offer in offers:
-        found.extend(occurrences_for(offer, start, end))
+        found.extend(occurrences_for(offer, start, end, periods))
     found.sort(key=lambda item: (item.start, item.offer.title))
     return found
+
+
+def excluded_days(offer, slot, first, last, periods):
+    """The days a repeating slot would fall on but does not (public holidays, holiday and
+    closure periods), first…last: the EXDATEs of the feed and exceptDate of the JSON-LD."""
+    if slot.recurrence == Recurrence.SINGLE:
+        return set()
+    closed = offer.closure_reasons(periods)
+    days = set(closed)
+    if not offer.on_public_holidays:
+        days.update(public_holidays_between(first, last))
+    return {day for day in days if first <= day <= last and slot_falls_on(slot, offer, day)}
+
+
+@dataclass(frozen=True)
+class NextDates:
+    """What a list shows of an offer: its next date that takes place and the cancelled ones
+    before it (“cancelled on …”)."""
+
+    next: Occurrence | None
+    cancelled: tuple
+
+    @property
+    def nothing_soon(self):
+        return self.next is None and not self.cancelled
+
+
+def attach_next_dates(offers, today=None, days=56, cancelled_shown=2):
+    """Sets `offer.when` (NextDates) on each offer; periods are loaded once for all."""
+    from offers.models import closure_periods
+
+    offers = list(offers)
+    today = today or timezone.localdate()
+    last = today + timedelta(days=days)
+    periods = closure_periods(today, last)
+    now = timezone.localtime()
+    for offer in offers:
+        found = [item for item in occurrences_for(offer, today, last, periods) if item.end >= now]
+        upcoming = next((item for item in found if not item.cancelled), None)
+        cancelled = [
+            item
+            for item in found
+            if item.cancelled and (upcoming is None or item.start < upcoming.start)
+        ]
+        offer.when = NextDates(upcoming, tuple(cancelled[:cancelled_shown]))
+    return offers
 
 
 def group_by_day(occurrences, start, days=7):
@@ -202,7 +263,9 @@ def next_dates(offer, limit=10, today=None, days=400, slots=None, cancelled=None
 
     With `slots` and `cancelled` the unsaved rows of the admin form (live preview)."""
     today = today or timezone.localdate()
-    found = occurrences_for(offer, today, today + timedelta(days=days), slots, cancelled)
+    found = occurrences_for(
+        offer, today, today + timedelta(days=days), slots=slots, cancelled=cancelled
+    )
     return found[:limit]
 
 

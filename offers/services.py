@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vRecur
 
 from centers.models import Centre
-from offers.models import CostType, OfferState, Recurrence
+from offers.models import CostType, OfferState, Recurrence, closure_periods
 from offers.schedule import ical_days, rrule_parts, series_start
 from portal.lib.spreadsheets import safe_row
 from portal.lib.text import one_line, without_control_characters
@@ -43,7 +43,7 @@ def slot_uid(slot):
     return f"offer-{slot.offer.uid}-slot-{slot.pk}@{UID_DOMAIN}"
 
 
-def _event(offer, slot, absolute_url):
+def _event(offer, slot, absolute_url, periods=()):
     tz = timezone.get_default_timezone()
     event = Event()
     event.add("uid", slot_uid(slot))
@@ -59,7 +59,7 @@ def _event(offer, slot, absolute_url):
             parts["UNTIL"] = datetime.combine(offer.valid_until, slot.end_time, tzinfo=tz)
         event.add("rrule", vRecur(parts))
         days = {day for day in offer.cancelled_dates() if day.weekday() in slot.days}
-        days |= _holiday_exceptions(offer, slot, first_day)
+        days |= _holiday_exceptions(offer, slot, first_day, periods)
         exdates = [datetime.combine(day, slot.start_time, tzinfo=tz) for day in sorted(days)]
         if exdates:
             event.add("exdate", exdates)
@@ -76,15 +76,14 @@ def _event(offer, slot, absolute_url):
     return event
 
 
-def _holiday_exceptions(offer, slot, first_day):
-    """Public holidays on the slot's weekday from the series start until two years ahead."""
-    from offers.schedule import public_holidays_between, slot_falls_on
+def _holiday_exceptions(offer, slot, first_day, periods):
+    """Public holidays and holiday/closure periods on the slot's days, from the series start
+    (at most a year back) until two years ahead."""
+    from offers.schedule import excluded_days
 
-    if offer.on_public_holidays:
-        return set()
     last = offer.valid_until or timezone.localdate() + timedelta(days=730)
     first = max(first_day, timezone.localdate() - timedelta(days=365))
-    return {day for day in public_holidays_between(first, last) if slot_falls_on(slot, offer, day)}
+    return excluded_days(offer, slot, first, last, periods)
 
 
 def _first_day(slot, offer):
@@ -106,9 +105,11 @@ def build_calendar(offers, name, absolute_url):
     calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add_component(_vtimezone())
+    today = timezone.localdate()
+    periods = closure_periods(today - timedelta(days=365), today + timedelta(days=730))
     for offer in offers:
         for slot in offer.schedules.all():
-            calendar.add_component(_event(offer, slot, absolute_url(offer)))
+            calendar.add_component(_event(offer, slot, absolute_url(offer), periods))
     return calendar.to_ical()
 
 
@@ -416,7 +417,9 @@ def cost_text(offer):
     return offer.cost_note or _("Cost on request")
 
 
-def _schema_schedule(offer, slot):
+def _schema_schedule(offer, slot, periods=None):
+    from offers.schedule import excluded_days
+
     item = {
         "@type": "Schedule",
         "startTime": f"{slot.start_time:%H:%M}",
@@ -447,13 +450,19 @@ def _schema_schedule(offer, slot):
         item["startDate"] = offer.valid_from.isoformat()
     if offer.valid_until:
         item["endDate"] = offer.valid_until.isoformat()
-    exceptions = [day.isoformat() for day in sorted(offer.cancelled_dates())]
+    days = set(offer.cancelled_dates())
+    if periods is not None:
+        today = timezone.localdate()
+        days |= excluded_days(offer, slot, today, today + timedelta(days=365), periods)
+    exceptions = [day.isoformat() for day in sorted(days) if day.weekday() in slot.days]
     if exceptions:
         item["exceptDate"] = exceptions
     return item
 
 
 def json_ld(offer, url, next_occurrence=None):
+    today = timezone.localdate()
+    periods = closure_periods(today, today + timedelta(days=365))
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -467,7 +476,7 @@ def json_ld(offer, url, next_occurrence=None):
             else "https://schema.org/EventScheduled"
         ),
         "isAccessibleForFree": offer.is_free,
-        "eventSchedule": [_schema_schedule(offer, slot) for slot in offer.schedules.all()],
+        "eventSchedule": [_schema_schedule(offer, slot, periods) for slot in offer.schedules.all()],
         "inLanguage": [lang.code for lang in offer.languages.all()],
     }
     if next_occurrence:

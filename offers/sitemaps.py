@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from offers.models import Offer, quarters_with_offers
+from offers.models import FeedKind, Offer, TargetGroup, quarters_with_offers
 from portal.lib.sitemaps import LocalizedSitemap
 
 
@@ -28,8 +28,29 @@ class WeeklyPlanSitemap(LocalizedSitemap):
         return reverse("offers:weekly-plan", kwargs={"slug": quarter.slug})
 
 
+class CalendarSubscriptionSitemap(LocalizedSitemap):
+    """A subscription page per neighbourhood, centre and target group with activities (the one
+    of each activity is linked from its page)."""
+
+    def items(self):
+        from centers.models import Centre
+
+        offers = Offer.objects.published()
+        items = [(FeedKind.QUARTER, quarter.slug) for quarter in quarters_with_offers()]
+        centres = Centre.objects.published().filter(pk__in=offers.values("centre"))
+        items += [(FeedKind.CENTRE, centre.slug) for centre in centres.order_by("slug")]
+        groups = TargetGroup.objects.filter(pk__in=offers.values("target_groups"))
+        items += [(FeedKind.TARGET_GROUP, group.slug) for group in groups.order_by("slug")]
+        return items
+
+    def location(self, item):
+        kind, slug = item
+        return reverse("offers:subscribe", kwargs={"kind": kind, "slug": slug})
+
+
 SITEMAPS = {
     "offer-pages": OfferPagesSitemap,
     "offers": OfferSitemap,
     "weekly-plans": WeeklyPlanSitemap,
+    "calendar-subscriptions": CalendarSubscriptionSitemap,
 }

@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from offers.models import Cancellation, Category, Offer, OfferLanguage, Schedule, TargetGroup
+from offers.models import (
+    Cancellation,
+    Category,
+    ClosurePeriod,
+    Offer,
+    OfferLanguage,
+    Schedule,
+    TargetGroup,
+)
 
 
 @register(Category)
@@ -39,3 +47,8 @@ class ScheduleTranslationOptions(TranslationOptions):
 @register(Cancellation)
 class CancellationTranslationOptions(TranslationOptions):
     fields = ("reason",)
+
+
+@register(ClosurePeriod)
+class ClosurePeriodTranslationOptions(TranslationOptions):
+    fields = ("name",)

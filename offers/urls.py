@@ -13,5 +13,6 @@ urlpatterns = [
     path("offene-daten/angebote.csv", views.offers_csv, name="csv"),
     path("wochenplan/<slug:slug>/", views.weekly_plan, name="weekly-plan"),
     path("kalender/<slug:kind>/<slug:slug>.ics", views.ical, name="ical"),
+    path("kalender/<slug:kind>/<slug:slug>/", views.subscribe, name="subscribe"),
     path("<slug:slug>/", views.offer_detail, name="detail"),
 ]

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from centers.models import Centre, Quarter
 from network.models import Actor
 from offers import services
-from offers.forms import OfferFilterForm, ProposalForm
+from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
-from offers.schedule import group_by_day, occurrences_between
+from offers.schedule import attach_next_dates, group_by_day, occurrences_between
 from portal.cache import page_cache_params
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
@@ -46,7 +47,7 @@ def offer_list(request):
         {
             "form": form,
             "page": page,
-            "offers": page.object_list,
+            "offers": attach_next_dates(page.object_list),
             "query": query.urlencode(),
             "is_filtered": form.is_bound and form.is_filtered(),
             "feeds": form.feeds() if form.is_bound else [],
@@ -144,24 +145,140 @@ def ical(request, kind, slug):
     return response
 
 
-@require_safe
-def weekly_plan(request, slug):
-    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
-    offers = _public().for_quarter(quarter)
+PLAN_WEEKS = 4
+PLAN_DENSE_FROM = 14
+
+
+@dataclass
+class PlanEntry:
+    slot: object
+    offer: object
+    cancelled: list  # cancelled occurrences of this slot in the next PLAN_WEEKS weeks
+    place_mark: str = ""
+
+    @property
+    def rhythm(self):
+        """What a weekday row cannot say by itself, briefly: “1st of the month”, “every two
+        weeks”, or the date of a single one; empty for every week."""
+        from offers.models import Recurrence, WeekOfMonth
+
+        slot = self.slot
+        if slot.recurrence == Recurrence.SINGLE and slot.date:
+            return f"{slot.date:%d.%m.}"
+        if slot.recurrence == Recurrence.MONTHLY and slot.week_of_month:
+            return _("%(nth)s of the month") % {"nth": WeekOfMonth(slot.week_of_month).label}
+        if (slot.interval or 1) > 1:
+            return _("every two weeks")
+        return ""
+
+
+def plan_columns(offers, today):
+    """[(weekday, [PlanEntry])] for every weekday; cancelled dates of the coming weeks
+    (public holidays, school holidays, closures, cancellations) with each entry."""
+    offers = list(offers)
+    end = today + timedelta(weeks=PLAN_WEEKS)
+    cancelled = {}
+    for item in occurrences_between(offers, today, end):
+        if item.cancelled:
+            cancelled.setdefault(item.slot.pk, []).append(item)
     columns = {day: [] for day in Weekday}
     for offer in offers:
         for slot in offer.schedules.all():
             for day in slot.days:
-                columns[Weekday(day)].append((slot, offer))
+                entry = PlanEntry(slot, offer, cancelled.get(slot.pk, []))
+                columns[Weekday(day)].append(entry)
     for entries in columns.values():
-        entries.sort(key=lambda entry: (entry[0].start_time, entry[1].title))
+        entries.sort(key=lambda entry: (entry.slot.start_time, entry.offer.title))
+    return list(columns.items())
+
+
+def feed_addresses(request, kind, slug):
+    """The https address of a feed, its webcal:// twin (calendar apps subscribe to it and fetch
+    it again by themselves) and the subscription page's address."""
+    https = request.build_absolute_uri(reverse("offers:ical", kwargs={"kind": kind, "slug": slug}))
+    webcal = "webcal://" + https.split("://", 1)[1]
+    page = request.build_absolute_uri(
+        reverse("offers:subscribe", kwargs={"kind": kind, "slug": slug})
+    )
+    return https, webcal, page
+
+
+@require_safe
+def subscribe(request, kind, slug):
+    """One page per calendar feed: subscribe link, copyable address, steps per device, QR code."""
+    from portal.lib.qr import qr_data_uri
+
+    _offers, name = _feed_offers(kind, slug)
+    https, webcal, _page = feed_addresses(request, kind, slug)
+    return render(
+        request,
+        "offers/subscribe.html",
+        {
+            "name": name,
+            "kind": FeedKind(kind),
+            "slug": slug,
+            "https": https,
+            "webcal": webcal,
+            "qr": qr_data_uri(webcal),
+        },
+    )
+
+
+def _plan_sites(quarter, offers):
+    """The places of the plan: the sites its activities happen at, the serving centre's main
+    site first; each with its centre's phone contact."""
+    sites = {offer.site.pk: offer.site for offer in offers if offer.site_id}
+    if quarter.centre_id and quarter.centre.main_site:
+        main = quarter.centre.main_site
+        sites = {main.pk: main, **sites}
+    return sorted(sites.values(), key=lambda site: (not site.is_main, site.name))
+
+
+@page_cache_params("zweitsprache")
+@require_safe
+def weekly_plan(request, slug):
+    """The weekly plan of a neighbourhood; printed, one A4 portrait page for the fridge or the
+    notice board (optionally in two languages), with a QR code to this live page."""
+    from portal.lib.qr import qr_data_uri
+
+    quarter = get_object_or_404(
+        Quarter.objects.select_related("centre").prefetch_related(
+            "centre__sites", "centre__contacts"
+        ),
+        slug=slug,
+    )
+    form = PlanLanguageForm(request.GET or None, current=translation.get_language())
+    offers = list(_public().for_quarter(quarter))
+    today = timezone.localdate()
+    sites = _plan_sites(quarter, offers)
+    # Each place gets a letter; an entry names its place by the letter (paper is short).
+    marks = {site.pk: chr(ord("A") + n) for n, site in enumerate(sites[:26])}
+    for site in sites:
+        site.plan_mark = marks.get(site.pk, "")
+    columns = plan_columns(offers, today)
+    for _day, entries in columns:
+        for entry in entries:
+            entry.place_mark = marks.get(entry.offer.site_id, "")
+    count = sum(len(entries) for _day, entries in columns)
+    live = request.build_absolute_uri(reverse("offers:weekly-plan", kwargs={"slug": slug}))
     return render(
         request,
         "offers/weekly_plan.html",
         {
             "quarter": quarter,
-            "columns": [(day, entries) for day, entries in columns.items()],
+            "columns": columns,
+            # A full week of many activities still fits one page, a little smaller.
+            "dense": bool(form.second_language()) or count > PLAN_DENSE_FROM,
+            "denser": bool(form.second_language()) and count > PLAN_DENSE_FROM,
+            "sites": sites,
+            "phone": quarter.centre.phone_contact if quarter.centre_id else None,
             "kinds": FeedKind,
+            "today": today,
+            "plan_weeks": PLAN_WEEKS,
+            "form": form,
+            "second": form.second_language(),
+            "live_url": live,
+            "qr": qr_data_uri(live, scale=4),
         },
     )
 

@@ -1,5 +1,6 @@
 import logging
 import sys
+from datetime import date
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connection
@@ -23,10 +24,14 @@ def home(request):
     return render(request, "pages/home.html")
 
 
-def _site_page(request, key, template):
+# When the built-in accessibility statement was last reviewed (and the method it names applied).
+ACCESSIBILITY_REVIEWED = date(2026, 12, 1)
+
+
+def _site_page(request, key, template, **context):
     """An editor's version of the page when there is one, the built-in text otherwise."""
     page = SitePage.objects.filter(key=key).first()
-    return render(request, template, {"site_page": page})
+    return render(request, template, {"site_page": page, **context})
 
 
 @require_safe
@@ -41,7 +46,12 @@ def privacy(request):
 
 @require_safe
 def accessibility(request):
-    return _site_page(request, SitePageKey.ACCESSIBILITY, "pages/accessibility.html")
+    return _site_page(
+        request,
+        SitePageKey.ACCESSIBILITY,
+        "pages/accessibility.html",
+        reviewed=ACCESSIBILITY_REVIEWED,
+    )
 
 
 @require_safe

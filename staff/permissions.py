@@ -31,7 +31,7 @@ ROLE_PERMISSIONS = {
         *_all("centers", "centre", "quarter", "site", "document", "stagechange", "processfacts"),
         *_all("contacts", "contactperson", "office"),
         *_all("offers", "offer", "schedule", "cancellation", "category", "targetgroup"),
-        *_all("offers", "offerlanguage"),
+        *_all("offers", "offerlanguage", "closureperiod"),
         *_all("network", "actor", "idea"),
         *_all("survey", "survey", "question", "choice", "matrixrow", "excerpt"),
         "survey.view_response",
@@ -52,6 +52,8 @@ ROLE_PERMISSIONS = {
         *_all("centers", "site", "document"),
         *_all("contacts", "contactperson"),
         *_all("offers", "offer", "schedule", "cancellation"),
+        # Closures of their own centre (the school holidays are the editorial office's).
+        *_all("offers", "closureperiod"),
         "offers.view_category",
         "offers.view_targetgroup",
         "offers.view_offerlanguage",

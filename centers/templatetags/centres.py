@@ -71,3 +71,17 @@ def neighbourhood_finder():
         "operating": [c for c in centres if c.status == CentreStatus.OPERATING],
         "planned_count": sum(1 for c in centres if c.status == CentreStatus.PLANNED),
     }
+
+
+@register.inclusion_tag("centers/includes/open_status.html")
+def open_status(site, now=None):
+    """“Open now · closes at 16:00” / “Closed now · opens Tuesday 09:00” for a site with
+    machine-readable opening hours; nothing without them."""
+    from django.utils import timezone
+
+    from centers.opening import status_at
+
+    moment = timezone.localtime(now) if now else timezone.localtime()
+    status = status_at(site.opening_hours_spec, moment)
+    same_day = bool(status and status.opens and status.opens.date() == moment.date())
+    return {"status": status, "same_day": same_day}

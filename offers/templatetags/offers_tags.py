@@ -28,12 +28,19 @@ def activities_in(context, place):
     """The published activities of a neighbourhood or a centre, for that place's page."""
     from centers.models import Quarter
     from offers.models import FeedKind, Offer
+    from offers.schedule import attach_next_dates
 
-    offers = Offer.objects.published().prefetch_related("schedules").order_by("title")
+    offers = (
+        Offer.objects.published()
+        .select_related("site")
+        .prefetch_related("schedules", "cancellations")
+        .order_by("title")
+    )
     if isinstance(place, Quarter):
         offers, kind, filter_name = offers.for_quarter(place), FeedKind.QUARTER, "quarter"
     else:
         offers, kind, filter_name = offers.for_centre(place), FeedKind.CENTRE, "centre"
+    offers = attach_next_dates(offers)
     return {
         "request": context.get("request"),
         "offers": offers,

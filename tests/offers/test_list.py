@@ -200,7 +200,7 @@ def test_the_list_links_calendar_feeds_and_the_weekly_plan_for_a_chosen_neighbou
     client, directory
 ):
     html = client.get(reverse("offers:list"), {"quarter": "boeckingen"}).content.decode()
-    assert reverse("offers:ical", kwargs={"kind": "quartier", "slug": "boeckingen"}) in html
+    assert reverse("offers:subscribe", kwargs={"kind": "quartier", "slug": "boeckingen"}) in html
     assert reverse("offers:weekly-plan", kwargs={"slug": "boeckingen"}) in html
 
 

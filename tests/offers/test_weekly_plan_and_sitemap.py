@@ -27,9 +27,9 @@ def test_the_weekly_plan_lists_each_weekday_with_its_slots_in_time_order(client,
     response = client.get(reverse("offers:weekly-plan", kwargs={"slug": "boeckingen"}))
     assert response.status_code == 200
     columns = dict(response.context["columns"])
-    wednesday = [offer.title for _slot, offer in columns[2]]
+    wednesday = [entry.offer.title for entry in columns[2]]
     assert wednesday == ["Frühes Angebot", "Spätes Angebot"]
-    assert [offer.title for _slot, offer in columns[5]] == ["Repair-Café"]
+    assert [entry.offer.title for entry in columns[5]] == ["Repair-Café"]
     html = response.content.decode()
     assert "Woanders" not in html and "Entwurf" not in html
     assert "Wochenplan drucken" in html

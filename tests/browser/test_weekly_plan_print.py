@@ -1,0 +1,36 @@
+"""The weekly plan for the fridge: printed from the browser it is one A4 portrait page, in German,
+Arabic and Turkish and in two languages, for the neighbourhood with the most activities."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+A4_PORTRAIT_POINTS = (595, 842)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_printed_weekly_plan_is_one_a4_portrait_page_in_every_tried_language(
+    live_server, browser, screenshot_dir
+):
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context()
+    page = context.new_page()
+    for path in (
+        "/de/angebote/wochenplan/boeckingen/",
+        "/ar/angebote/wochenplan/boeckingen/",
+        "/tr/angebote/wochenplan/boeckingen/",
+        "/de/angebote/wochenplan/boeckingen/?zweitsprache=ar",
+        "/de/angebote/wochenplan/boeckingen/?zweitsprache=tr",
+    ):
+        page.goto(live_server.url + path)
+        assert page.locator(".plan-entry").count() >= 15
+        assert page.locator(".plan-qr img").count() == 1
+        page.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(pdf.pages) == 1, path
+        box = pdf.pages[0].mediabox
+        assert (round(box.width), round(box.height)) == A4_PORTRAIT_POINTS
+        page.emulate_media(media="screen")
+    context.close()
