@@ -559,6 +559,7 @@ def export(request, slug, kind):
     return response
 
 
+@staff_view
 @require_safe
 def download(request, slug):
     """The export form's target: the file it names (XLSX when the choice is not valid)."""

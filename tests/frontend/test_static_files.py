@@ -85,3 +85,18 @@ def test_hashed_css_is_served_compressed_with_a_far_future_immutable_cache_heade
     assert gzipped["headers"]["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in gzipped["headers"]["Vary"]
     assert gzipped["length"] < plain["length"]
+
+
+def test_our_stylesheets_close_every_block():
+    """An unclosed rule silently swallows every rule after it (a merge once did that)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in [*root.glob("static/**/*.css"), *root.glob("*/static/**/*.css")]:
+        if "vendor" in path.parts:
+            continue
+        depth = 0
+        for character in path.read_text():
+            depth += {"{": 1, "}": -1}.get(character, 0)
+            assert depth >= 0, path
+        assert depth == 0, path

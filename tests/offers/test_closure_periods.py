@@ -2,6 +2,7 @@
 holidays or whose centre closes shows those dates as cancelled — on its page, in the lists, in
 the weekly plan, in the calendar feed (EXDATE) and in its JSON-LD."""
 
+import importlib
 import json
 import re
 from datetime import date, datetime, timedelta
@@ -19,6 +20,15 @@ pytestmark = pytest.mark.django_db
 
 TUESDAY = 1
 AUTUMN_TUESDAY = date(2026, 10, 27)  # in the Baden-Württemberg autumn holidays 2026
+
+
+@pytest.fixture(autouse=True)
+def _school_holidays(db):
+    """Seeded by a data migration; a transactional test earlier in the same worker empties
+    every table, so the seed (idempotent) runs again here."""
+    from django.apps import apps
+
+    importlib.import_module("offers.migrations.0011_school_holidays_bw_2026_27").seed(apps, None)
 
 
 def _tuesday_offer(**fields):
