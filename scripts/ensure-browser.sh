@@ -9,6 +9,8 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # Arabic, Cyrillic and Latin glyphs for screenshots that humans look at.
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+# The documented production stack's buffering proxy, for the slow-client tests.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -86,6 +86,16 @@ class SurveyAdmin(HistoryAdmin, TabbedTranslationAdmin):
     readonly_fields = ("is_current",)
     actions = ["make_current_action", "copy_wave_action"]
 
+    def has_delete_permission(self, request, obj=None):
+        # Residents' answers go only through the retention purge or the logged deletion of one
+        # paper form, never with their survey; the bulk delete action is refused the same way.
+        if obj is not None and obj.responses.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset.filter(responses__isnull=True))
+
     @admin.action(description=_("Make this the current survey"), permissions=["change"])
     def make_current_action(self, request, queryset):
         if queryset.count() != 1:

@@ -126,3 +126,22 @@ def test_answers_sent_after_closing_come_back_on_the_closed_page_to_copy(client,
     html = page.content.decode()
     assert "Mehr Bänke am Marktplatz</textarea>" in html and "readonly" in html
     assert not Response.objects.exists()
+
+
+def test_a_survey_with_answers_cannot_be_deleted_in_the_admin(client):
+    full = make_full_survey()
+    survey = full["survey"]
+    Response.objects.create(
+        survey=survey, language="de", submission_token="t-keep", submitted_on=timezone.localdate()
+    )
+    client.force_login(User.objects.create_superuser("it-delete", "it@example.org", "pw"))
+
+    page = client.get(reverse("admin:survey_survey_delete", args=[survey.pk]))
+    client.post(reverse("admin:survey_survey_delete", args=[survey.pk]), {"post": "yes"})
+    client.post(
+        reverse("admin:survey_survey_changelist"),
+        {"action": "delete_selected", "_selected_action": [survey.pk], "post": "yes"},
+    )
+
+    assert page.status_code == 403
+    assert Response.objects.filter(survey=survey).count() == 1
