@@ -1,3 +1,4 @@
+import os
 import time
 
 import pytest
@@ -83,3 +84,13 @@ def shared_data(django_db_setup, django_db_blocker, shared_media):
 def demo_content(shared_data):
     """The demo content (`load_demo`), loaded once per test module: loading takes seconds."""
     call_command("load_demo", verbosity=0)
+
+
+def require(available, reason):
+    """Skip a test that needs a service this machine lacks, except in CI (REQUIRE_BROWSER=1),
+    where every service is installed and a skipped test would hide a failure."""
+    if available:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)

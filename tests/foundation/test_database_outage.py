@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -20,10 +22,7 @@ def _postgres_is_running():
 
 @pytest.fixture
 def outage_database(tmp_path):
-    if not _postgres_is_running():
-        if os.environ.get("REQUIRE_BROWSER") == "1":  # CI has PostgreSQL: never skip there
-            pytest.fail("PostgreSQL is not running on 127.0.0.1:5432")
-        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+    require(_postgres_is_running(), "PostgreSQL is not running on 127.0.0.1:5432")
     name = "quartier_outage_probe"
     admin = ["psql", "postgresql://postgres@127.0.0.1:5432/postgres", "-qc"]
     subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_CONF = ROOT / "deploy" / "nginx-quartier.conf"
 NGINX = shutil.which("nginx") or next(
@@ -180,10 +182,33 @@ def test_the_deployed_nginx_configuration_sets_the_slow_client_timeouts():
     assert directives["client_body_timeout"] in {"10s", "20s", "30s"}
 
 
+NO_NGINX = "nginx is not installed (apt-get install nginx-light); this test needs it"
+
+
+def _temp_paths(temp):
+    """nginx's scratch folders inside the test's own folder (no root-owned /var/lib/nginx)."""
+    names = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    folders = {"client_body": "body"}
+    return "".join(f"    {name}_temp_path {temp}/{folders.get(name, name)};\n" for name in names)
+
+
+@contextlib.contextmanager
+def _running_nginx(temp, config, tmp_path):
+    log = tmp_path / "nginx.log"
+    with open(log, "w") as output:
+        process = subprocess.Popen(  # noqa: S603 - fixed arguments
+            [NGINX, "-p", str(temp), "-c", str(config)], stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        yield process, log
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
 @pytest.fixture
 def nginx_port(gunicorn_port, tmp_path):
-    if NGINX is None:
-        pytest.skip("nginx is not installed (apt-get install nginx-light); this test needs it")
+    require(NGINX is not None, NO_NGINX)
     port = _free_port()
     directives = "\n".join(f"    {name} {value};" for name, value in _deploy_directives().items())
     temp = tmp_path / "nginx"
@@ -200,12 +225,7 @@ error_log {temp}/error.log warn;
 events {{ worker_connections 256; }}
 http {{
     access_log off;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-{directives}
+{_temp_paths(temp)}{directives}
     upstream quartier_app {{ server 127.0.0.1:{gunicorn_port}; keepalive 16; }}
     server {{
         listen 127.0.0.1:{port};
@@ -219,17 +239,9 @@ http {{
 }}
 """
     )
-    log = tmp_path / "nginx.log"
-    with open(log, "w") as output:
-        process = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [NGINX, "-p", str(temp), "-c", str(config)], stdout=output, stderr=subprocess.STDOUT
-        )
-    try:
+    with _running_nginx(temp, config, tmp_path) as (process, log):
         _wait_until_answering(port, process, log)
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def test_behind_nginx_slow_headers_and_bodies_do_not_keep_visitors_waiting(nginx_port):
@@ -269,8 +281,7 @@ def test_gunicorn_warns_at_start_when_visitors_could_reach_it_without_nginx(capl
 @pytest.fixture
 def deployed_nginx(gunicorn_port, tmp_path):
     """deploy/nginx-quartier.conf itself, with local ports, paths and a throwaway certificate."""
-    if NGINX is None:
-        pytest.skip("nginx is not installed (apt-get install nginx-light); this test needs it")
+    require(NGINX is not None, NO_NGINX)
     temp = tmp_path / "nginx"
     media = tmp_path / "media"
     for folder in (temp, media / "documents", media / "contacts", tmp_path / "static"):
@@ -314,30 +325,17 @@ error_log {temp}/error.log warn;
 events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-{site}
+{_temp_paths(temp)}{site}
 }}
 """
     )
-    log = tmp_path / "nginx.log"
-    with open(log, "w") as output:
-        process = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [NGINX, "-p", str(temp), "-c", str(config)], stdout=output, stderr=subprocess.STDOUT
-        )
-    try:
+    with _running_nginx(temp, config, tmp_path) as (process, log):
         deadline = time.monotonic() + 15
         while _fetch_https(port, "/robots.txt")[0] != 200:
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"nginx did not start: {log.read_text()[-2000:]}")
             time.sleep(0.2)
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def _fetch_https(port, path):

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from portal.lib import clients
 from survey.models import Response
+from tests.conftest import require
 from tests.survey.factories import make_full_survey, valid_post
 
 pytestmark = pytest.mark.django_db
@@ -114,8 +115,8 @@ def _redis_up():
     return True
 
 
-@pytest.mark.skipif(not _redis_up(), reason="no Redis at 127.0.0.1:6379")
 def test_the_window_lasts_its_full_period_on_redis(settings):
+    require(_redis_up(), "no Redis at 127.0.0.1:6379")
     settings.CACHES = settings.CACHES | {
         "limits": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
