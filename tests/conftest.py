@@ -56,6 +56,16 @@ def _empty_cache():
         caches[alias].clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _demo_replay():
+    """`load_demo` runs for real once per starting state and worker, then replays (see
+    tests/demo_replay.py)."""
+    from tests.demo_replay import replaying_demo_loads
+
+    with replaying_demo_loads():
+        yield
+
+
 @pytest.fixture(scope="module")
 def shared_media(tmp_path_factory):
     """MEDIA_ROOT of the data a test module shares (see shared_data)."""

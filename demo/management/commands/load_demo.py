@@ -24,8 +24,15 @@ class Command(BaseCommand):
                 f"({', '.join(found)}); the demo is never mixed into real data."
             )
         with transaction.atomic():
-            for module_name in DEMO_MODULES:
-                summary = import_module(module_name).load()
-                if summary:
-                    self.stdout.write(f"{module_name}: {summary}")
+            for line in self.load():
+                self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+
+    def load(self):
+        """Loads every demo module; returns what each one made."""
+        lines = []
+        for module_name in DEMO_MODULES:
+            summary = import_module(module_name).load()
+            if summary:
+                lines.append(f"{module_name}: {summary}")
+        return lines
