@@ -77,7 +77,9 @@ def numbers_label(start, end, parity):
     else:
         numbers = ""
     kind = {"even": gettext("even numbers"), "odd": gettext("odd numbers")}.get(parity, "")
-    return ", ".join(part for part in (numbers, kind) if part)
+    if numbers and kind:
+        return gettext("{numbers}, {kind}").format(numbers=numbers, kind=kind)
+    return numbers or kind
 
 
 def covers(section, number):
