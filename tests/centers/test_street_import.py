@@ -285,3 +285,24 @@ def test_an_editor_corrects_one_section_in_the_admin_and_overlaps_are_refused(
     assert response.status_code == 200
     assert "überschneiden sich" in response.content.decode()
     assert StreetSection.objects.count() == 1
+
+
+def test_confirming_twice_imports_the_same_directory_once(client, editor, quarters):
+    client.force_login(editor)
+    payload = _upload(client, GOOD.encode()).context["confirm_form"].initial["payload"]
+    url = reverse("admin:centers_streetsection_import")
+    assert client.post(url, {"payload": payload}).status_code == 302
+    assert client.post(url, {"payload": payload}).status_code == 302
+    assert StreetSection.objects.count() == 5
+
+
+def test_a_neighbourhood_renamed_after_the_preview_stops_the_import(client, editor, quarters):
+    client.force_login(editor)
+    text = HEADER + "Olgastraße;;;;;Südstadt\n"
+    payload = _upload(client, text.encode()).context["confirm_form"].initial["payload"]
+    quarters["south"].name, quarters["south"].slug = "Süd", "sued"
+    quarters["south"].save()
+    response = client.post(reverse("admin:centers_streetsection_import"), {"payload": payload})
+    assert response.status_code == 200
+    assert "Südstadt" in response.content.decode()
+    assert not StreetSection.objects.exists()
