@@ -30,7 +30,10 @@ def test_a_resident_finds_their_neighbourhood_by_street_on_a_phone(
         documents[state] = page.content()
         page.screenshot(path=screenshot_dir / f"street-{state}-{language}.png", full_page=True)
 
+    page.goto(f"{live_server.url}/{language}/quartiere/mein-quartier/")
+    check("empty")
     page.goto(f"{live_server.url}/{language}/quartiere/")
+    check("quarter-list")
     page.fill("#lookup-street", "Fleiner Str. 45")
     page.locator("#lookup-street").press("Enter")
     page.wait_for_load_state()
