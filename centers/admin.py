@@ -4,7 +4,15 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from centers.models import Centre, Document, ProcessFacts, Quarter, Site, StageChange
+from centers.models import (
+    Centre,
+    Document,
+    ProcessFacts,
+    Quarter,
+    Site,
+    StageChange,
+    StreetSection,
+)
 from centers.renditions import rendition
 from staff.editorial import EditorialAdminMixin
 from staff.history_admin import HistoryAdmin
@@ -192,3 +200,84 @@ class ProcessFactsAdmin(TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(StreetSection)
+class StreetSectionAdmin(admin.ModelAdmin):
+    """The street directory: single corrections here, the city's whole directory by import."""
+
+    list_display = ("street", "numbers", "postcode", "quarter")
+    list_filter = ("quarter",)
+    search_fields = ("street", "street_key", "postcode", "quarter__name")
+    list_select_related = ("quarter",)
+    fields = ("street", ("number_from", "number_to", "parity"), "postcode", "quarter")
+    change_list_template = "admin/centers/streetsection/change_list.html"
+
+    @admin.display(description=_("house numbers"))
+    def numbers(self, obj):
+        return obj.numbers_label or _("all house numbers")
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="centers_streetsection_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_import_permission(self, request):
+        """The editorial office's task: it replaces streets of every neighbourhood."""
+        user = request.user
+        return centre_ids(user) is None and all(
+            user.has_perm(f"centers.{action}_streetsection") for action in ("add", "delete")
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "may_import": self.has_import_permission(request)}
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import redirect
+        from django.template.response import TemplateResponse
+
+        from centers.forms import StreetImportConfirmForm, StreetImportForm
+        from centers.street_import import import_directory
+
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import the street directory"),
+        }
+        form = StreetImportForm()
+        if request.method == "POST" and "payload" in request.POST:
+            confirm = StreetImportConfirmForm(request.POST)
+            if confirm.is_valid() and confirm.cleaned_data["payload"]["directory"].importable:
+                data = confirm.cleaned_data["payload"]
+                result = import_directory(data["directory"], replace_all=data["replace_all"])
+                messages.success(
+                    request,
+                    _("%(created)d street sections imported, %(removed)d replaced or removed.")
+                    % {"created": result.created, "removed": result.removed},
+                )
+                return redirect("admin:centers_streetsection_changelist")
+            context["directory"] = confirm.cleaned_data.get("payload", {}).get("directory")
+            context["confirm_errors"] = confirm.errors.get("payload")
+        elif request.method == "POST":
+            form = StreetImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                context["directory"] = form.cleaned_data["directory"]
+                context["replace_all"] = form.cleaned_data["replace_all"]
+                if "payload" in form.cleaned_data:
+                    context["confirm_form"] = StreetImportConfirmForm(
+                        initial={"payload": form.cleaned_data["payload"]}
+                    )
+        context["form"] = form
+        return TemplateResponse(request, "admin/centers/street_import.html", context)

@@ -6,6 +6,7 @@ from django.db.models import Max, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from centers import streets
 from centers.renditions import generate_renditions
 from portal.lib.html import sanitise
 from portal.lib.uploads import RandomName, validate_image, validate_pdf
@@ -134,6 +135,11 @@ class Centre(Publishable):
     def main_site(self):
         return next((site for site in self.sites.all() if site.is_main), None)
 
+    def site_for(self, quarter):
+        """The site that lies in `quarter`, else the main site: where its residents go."""
+        here = next((site for site in self.sites.all() if site.quarter_id == quarter.pk), None)
+        return here or self.main_site
+
     @property
     def branch_sites(self):
         return [site for site in self.sites.all() if not site.is_main]
@@ -203,6 +209,10 @@ class StageChange(models.Model):
         return f"{self.centre} · {self.get_stage_display()} · {self.since:%Y-%m}"
 
 
+# /quartiere/mein-quartier/ is the street lookup (centers/urls.py), never a neighbourhood page.
+RESERVED_QUARTER_SLUG = "mein-quartier"
+
+
 class Quarter(models.Model):
     """A Quartier or Stadtteil: the resident's entry point ("my neighbourhood")."""
 
@@ -260,6 +270,10 @@ class Quarter(models.Model):
         stored = self._stored_code()
         if stored is not None and stored != self.code:
             raise ValidationError({"code": _("The code of a neighbourhood can never be changed.")})
+        if self.slug == RESERVED_QUARTER_SLUG:
+            raise ValidationError(
+                {"slug": _("This address belongs to the street lookup; please choose another.")}
+            )
 
 
 class Site(models.Model):
@@ -471,3 +485,106 @@ class ProcessFacts(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.filter(pk=1).first()
+
+
+class Parity(models.TextChoices):
+    ALL = "all", _("all house numbers")
+    EVEN = "even", _("even numbers")
+    ODD = "odd", _("odd numbers")
+
+
+class StreetSectionQuerySet(models.QuerySet):
+    def for_street(self, name):
+        """The sections of a street however it was typed (see centers.streets.street_key)."""
+        key = streets.street_key(name)
+        return self.filter(street_key=key) if key else self.none()
+
+    def lookup(self, street, number=None):
+        """The directory's answer for a typed street (and house number), see streets.Lookup."""
+        sections = list(self.for_street(street).select_related("quarter"))
+        name = sections[0].street if sections else street
+        return streets.Lookup(street=name, number=number, sections=sections)
+
+    def street_names(self):
+        """Every street once, as the directory spells it, in alphabetical order."""
+        return sorted(set(self.values_list("street", flat=True)), key=str.casefold)
+
+
+class StreetSection(models.Model):
+    """A street, or a range of its house numbers, and the neighbourhood it belongs to.
+
+    Imported from the city's street directory (CSV, centers.street_import); a street that runs
+    through several neighbourhoods has one section per stretch.
+    """
+
+    street = models.CharField(_("street"), max_length=120)
+    # The street as residents may type it: case, "Str.", umlauts, spaces and hyphens folded.
+    street_key = models.CharField(max_length=120, editable=False, db_index=True)
+    number_from = models.PositiveIntegerField(
+        _("from house number"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(streets.MAX_NUMBER)],
+        help_text=_("Empty: from the start of the street."),
+    )
+    number_to = models.PositiveIntegerField(
+        _("to house number"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(streets.MAX_NUMBER)],
+        help_text=_("Empty: to the end of the street."),
+    )
+    parity = models.CharField(
+        _("house numbers"), max_length=4, choices=Parity.choices, default=Parity.ALL
+    )
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    quarter = models.ForeignKey(
+        Quarter,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.CASCADE,
+        related_name="street_sections",
+    )
+
+    objects = StreetSectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("street section")
+        verbose_name_plural = _("street directory")
+        ordering = ["street_key", "postcode", "number_from", "parity"]
+
+    def __str__(self):
+        return f"{self.street} {self.numbers_label}".strip()
+
+    def save(self, *args, **kwargs):
+        self.street_key = streets.street_key(self.street)
+        super().save(*args, **kwargs)
+
+    @property
+    def numbers_label(self):
+        return streets.numbers_label(self.number_from, self.number_to, self.parity)
+
+    def covers(self, number):
+        return streets.covers(self, number)
+
+    def clean(self):
+        super().clean()
+        problem = streets.section_problem(self.street, self.number_from, self.number_to)
+        if problem:
+            field, message = problem
+            raise ValidationError({field: message})
+        if self.postcode and not streets.is_postcode(self.postcode):
+            raise ValidationError({"postcode": streets.POSTCODE_MESSAGE})
+        others = StreetSection.objects.filter(
+            street_key=streets.street_key(self.street)
+        ).select_related("quarter")
+        clash = next(
+            (other for other in others.exclude(pk=self.pk) if streets.overlap(self, other)), None
+        )
+        if clash is not None:
+            raise ValidationError(
+                _(
+                    "These house numbers overlap with another section of the same street: "
+                    "%(section)s (%(quarter)s)."
+                )
+                % {"section": clash, "quarter": clash.quarter}
+            )

@@ -6,7 +6,7 @@ from portal.lib.sitemaps import LocalizedSitemap
 
 class CentrePagesSitemap(LocalizedSitemap):
     def items(self):
-        return ["centers:overview", "centers:quarter-list"]
+        return ["centers:overview", "centers:quarter-list", "centers:street-lookup"]
 
     def location(self, item):
         return reverse(item)

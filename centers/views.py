@@ -2,8 +2,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from centers.forms import QuarterPickerForm
-from centers.models import Centre, Document, ProcessFacts, Quarter
+from centers.forms import QuarterPickerForm, StreetLookupForm
+from centers.models import Centre, Document, ProcessFacts, Quarter, StreetSection
 from portal.cache import page_cache_params
 from staff.permissions import preview_response, visible_to
 
@@ -74,4 +74,29 @@ def document_download(request, pk):
         as_attachment=True,
         filename=document.download_name,
         content_type="application/pdf",
+    )
+
+
+@page_cache_params("street", "number")
+@require_safe
+def street_lookup(request):
+    """ "Which neighbourhood do I live in?" — by street and house number, without JavaScript."""
+    names = StreetSection.objects.street_names()
+    form = StreetLookupForm(request.GET or None, street_names=names)
+    quarter = form.lookup.quarter if form.is_valid() else None
+    centre = site = None
+    if quarter and quarter.centre_id:
+        centre = Centre.objects.published().with_public_details().filter(pk=quarter.centre_id)
+        centre = centre.first()
+        site = centre.site_for(quarter) if centre else None
+    return render(
+        request,
+        "centers/street_lookup.html",
+        {
+            "form": form,
+            "street_names": names,
+            "quarter": quarter,
+            "centre": centre,
+            "site": site,
+        },
     )

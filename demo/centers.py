@@ -3,15 +3,29 @@
 import datetime
 import io
 from decimal import Decimal
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 
-from centers.models import Centre, Document, DocumentKind, ProcessFacts, Quarter, Site, StageChange
+from centers.models import (
+    Centre,
+    Document,
+    DocumentKind,
+    ProcessFacts,
+    Quarter,
+    Site,
+    StageChange,
+    StreetSection,
+)
+from centers.street_import import read_directory
 from demo import centers_content as content
 from demo.marks import mark
 from portal.models import PublicationStatus
 
 REPORT_YEAR = 2024
+# Real Heilbronn street names, but which neighbourhood each (part) belongs to is made up for the
+# demo: every section is marked as demo content. Also the sample file for the CSV import.
+STREETS_CSV = Path(__file__).parent / "data" / "strassenverzeichnis-demo.csv"
 
 
 def _translated(field, values):
@@ -169,8 +183,29 @@ def load():
             _upsert(
                 Site, {"centre": centres[data["slug"]], "name": site["name"]}, {"quarter": quarter}
             )
+    streets = _load_streets()
     operating = sum(1 for centre in centres.values() if centre.status == "operating")
     return (
         f"{operating} operating and {len(centres) - operating} planned centres, "
-        f"{len(content.QUARTERS)} neighbourhoods"
+        f"{len(content.QUARTERS)} neighbourhoods, {streets} street sections"
     )
+
+
+def _load_streets():
+    """The demo street directory, read by the same code as the editors' CSV import."""
+    directory = read_directory(STREETS_CSV.read_bytes())
+    if directory.errors:
+        raise ValueError(f"{STREETS_CSV}: {directory.errors}")
+    for section in directory.sections:
+        _upsert(
+            StreetSection,
+            {
+                "street": section.street,
+                "number_from": section.number_from,
+                "number_to": section.number_to,
+                "parity": section.parity,
+                "postcode": section.postcode,
+            },
+            {"quarter": section.quarter},
+        )
+    return len(directory.sections)

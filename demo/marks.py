@@ -10,6 +10,7 @@ ROOT_MODELS = [
     "centers.Quarter",
     "centers.Centre",
     "centers.Document",
+    "centers.StreetSection",
     "contacts.ContactPerson",
     "offers.Offer",
     "network.Actor",

@@ -29,6 +29,8 @@ def _all(app, *models):
 ROLE_PERMISSIONS = {
     EDITORS: [
         *_all("centers", "centre", "quarter", "site", "document", "stagechange", "processfacts"),
+        # The street directory behind "which neighbourhood do I live in?" is the office's.
+        *_all("centers", "streetsection"),
         *_all("contacts", "contactperson", "office"),
         *_all("offers", "offer", "schedule", "cancellation", "category", "targetgroup"),
         *_all("offers", "offerlanguage", "closureperiod"),

@@ -125,3 +125,9 @@ def make_process_facts(**fields):
     facts = ProcessFacts(**(defaults | fields))
     facts.save()
     return facts
+
+
+def make_street_section(quarter, street="Ludwigsburger Straße", **fields):
+    from centers.models import StreetSection
+
+    return StreetSection.objects.create(quarter=quarter, street=street, **fields)

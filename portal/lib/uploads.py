@@ -230,3 +230,54 @@ def strip_image_metadata(sender, instance, **kwargs):
         except (OSError, ValueError, Image.DecompressionBombError):
             continue  # validation reports broken images; nothing to clean here
         field_file.file = cleaned
+
+
+# What a spreadsheet or other binary file starts with; a CSV upload holding one is refused.
+_BINARY_STARTS = {
+    b"PK\x03\x04": _("This is an Excel (XLSX) or other ZIP file, not a CSV file."),
+    b"\xd0\xcf\x11\xe0": _("This is an old Excel (XLS) file, not a CSV file."),
+    b"%PDF-": _("This is a PDF file, not a CSV file."),
+}
+
+
+def read_text_upload(upload, max_bytes):
+    """The text of an uploaded CSV or text file, judged by its content.
+
+    UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text") and Windows-1252 (what
+    Excel saves as "CSV" on a German Windows) are read; binaries, oversized files and bytes that
+    are text in none of these encodings raise a ValidationError that says what to do instead.
+    """
+    size = upload.size if hasattr(upload, "size") else len(upload)
+    if size > max_bytes:
+        raise ValidationError(
+            _("The file is too large (%(size)s). It may be at most %(max)s."),
+            code="text_too_large",
+            params={"size": filesizeformat(size), "max": filesizeformat(max_bytes)},
+        )
+    if isinstance(upload, bytes):
+        data = upload
+    else:
+        upload.seek(0)
+        data = upload.read(max_bytes + 1)
+        upload.seek(0)
+    for start, message in _BINARY_STARTS.items():
+        if data.startswith(start):
+            raise ValidationError(
+                [message, _("Please save it as CSV (semicolon separated) and upload that.")],
+                code="not_text",
+            )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data:
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    raise ValidationError(
+        _("This file is not a text file. Please save it as CSV (semicolon separated)."),
+        code="not_text",
+    )

@@ -59,3 +59,19 @@ def test_demo_texts_exist_in_all_six_languages(demo_content):
         assert not Document.objects.filter(empty(f"summary_{language}")).exists()
         assert not ContactPerson.objects.filter(empty(f"role_{language}")).exists()
         assert getattr(ProcessFacts.current(), f"topics_{language}")
+
+
+def test_the_demo_street_directory_is_marked_and_splits_a_street_between_quarters(demo_content):
+    from centers.models import StreetSection
+    from demo.marks import is_demo
+
+    sections = list(StreetSection.objects.select_related("quarter"))
+    assert len(sections) >= 30
+    assert all(is_demo(section) for section in sections)
+    fleiner = StreetSection.objects.lookup("Fleiner Straße")
+    assert fleiner.needs_number
+    assert StreetSection.objects.lookup("Fleiner Straße", 12).quarter.slug == "innenstadt-sued"
+    assert StreetSection.objects.lookup("Fleiner Straße", 60).quarter.slug == "suedstadt"
+    # Every quarter of an operating centre has streets to be found by.
+    for quarter in Quarter.objects.filter(centre__status="operating"):
+        assert quarter.street_sections.exists(), quarter
