@@ -126,4 +126,5 @@ class Synonym(models.Model):
         return found
 
     def term_keys(self):
-        return [words for words in (text.words(term) for term in self.term_list()) if words]
+        """Each term's words as a query's words are read (filler words left out)."""
+        return [words for words in (text.query_words(term) for term in self.term_list()) if words]
