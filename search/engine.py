@@ -48,12 +48,12 @@ def find(query, language, quarter=None, kind=None):
     result.entries = _match(base, alternatives, query)
     if result.entries:
         return result
-    corrected, result.suggestions = _correct(words)
+    corrected, shown, result.suggestions = _correct(words)
     if corrected != words:
         alternatives, _found = _alternatives(corrected)
         result.entries = _match(base, alternatives, None)
         if result.entries:
-            result.corrected = " ".join(corrected)
+            result.corrected = " ".join(shown)
             result.suggestions = []
     return result
 
@@ -74,7 +74,8 @@ def _alternatives(words):
                 continue
             replaced = words[:start] + text.words(synonym.finds) + words[start + len(term) :]
             if replaced not in alternatives:
-                alternatives.append(replaced)
+                # The whole query is a synonym's term: what it finds comes first.
+                alternatives.insert(0 if len(term) == len(words) else len(alternatives), replaced)
                 used.append(synonym.finds)
             break
     return alternatives, used
@@ -151,15 +152,17 @@ def _rank(entry, alternatives):
 def _correct(words):
     """Each word the index does not hold replaced by the closest one it holds; and the
     closest words as suggestions."""
-    corrected, suggestions = [], []
+    corrected, shown, suggestions = [], [], []
     for word in words:
         if len(word) <= 3 or Word.objects.filter(key__contains=text.stem(word)).exists():
             corrected.append(word)
+            shown.append(word)
             continue
         close = _similar(word)
         corrected.append(close[0].key if close else word)
+        shown.append(close[0].display if close else word)
         suggestions += [w.display for w in close if w.display not in suggestions]
-    return corrected, suggestions[:MAX_SUGGESTIONS]
+    return corrected, shown, suggestions[:MAX_SUGGESTIONS]
 
 
 def _similar(word):

@@ -107,7 +107,7 @@ def test_it_finds_a_misspelt_offer_and_says_what_it_searched(client, portal):
     assert [e.title for e in response.context["page"]] == ["Hausaufgabenhilfe"]
     response = _search(client, q="Hausaufgabnhilfe")
     assert [e.title for e in response.context["page"]] == ["Hausaufgabenhilfe"]
-    assert response.context["result"].corrected == "hausaufgabenhilfe"
+    assert response.context["result"].corrected == "Hausaufgabenhilfe"
 
 
 def test_a_misspelt_quarter_finds_the_quarter_its_centre_and_its_actors(client, portal):
@@ -127,6 +127,12 @@ def test_german_stems_find_the_singular_and_parts_of_compound_words(client, port
 def test_an_arabic_or_turkish_word_finds_the_german_offer_through_a_synonym(client, portal):
     assert _titles(client, "ar", q="دورة لغة ألمانية")[0] == "Sprachcafé"
     assert _titles(client, "tr", q="almanca kursu")[0] == "Sprachcafé"
+
+
+def test_a_query_that_is_a_synonym_puts_what_it_finds_first(client, portal):
+    # "Deutsch lernen" also matches "Deutsch sprechen …" words elsewhere; the synonym wins.
+    make_offer(title="Lernwerkstatt", slug="lernwerkstatt", summary="Deutsch und Mathe lernen.")
+    assert _titles(client, q="Deutsch lernen")[0] == "Sprachcafé"
 
 
 def test_it_finds_the_translation_in_the_page_language(client, portal):
