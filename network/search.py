@@ -2,7 +2,7 @@
 
 from search.indexers import window
 from search.models import Kind
-from search.registry import register, texts
+from search.registry import register, texts, translated
 
 
 def _entry(actor, language):
@@ -10,7 +10,7 @@ def _entry(actor, language):
     if visible is None:
         return None
     quarters = list(actor.quarters.all())
-    summary = getattr(actor, f"summary_{language}", "") or actor.summary_de or ""
+    summary = translated(actor, "summary", language)
     return visible | {
         "title": actor.name,
         "snippet": summary,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from portal.models import PublicationStatus
 from search import engine
 from search.models import Kind
-from search.registry import register, texts
+from search.registry import register, texts, translated
 
 
 def search_offers(queryset, text, language):
@@ -43,8 +43,8 @@ def _entry(offer, language):
     if visible is None:
         return None
     quarters = _places(offer)
-    title = getattr(offer, f"title_{language}", "") or offer.title_de or offer.title
-    summary = getattr(offer, f"summary_{language}", "") or offer.summary_de or ""
+    title = translated(offer, "title", language) or offer.title
+    summary = translated(offer, "summary", language)
     related = [
         offer.category.name if offer.category else "",
         *(group.name for group in offer.target_groups.all()),

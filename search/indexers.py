@@ -10,7 +10,7 @@ from centers.models import Centre, Document, Quarter, Site
 from contacts.models import ContactPerson
 from portal.models import PublicationStatus
 from search.models import Kind
-from search.registry import register, texts
+from search.registry import register, texts, translated
 
 
 def window(*publishables):
@@ -28,7 +28,7 @@ def window(*publishables):
 def _quarter(quarter, language):
     return {
         "title": quarter.name,
-        "snippet": texts(quarter, language, "description")[:300],
+        "snippet": translated(quarter, "description", language)[:300],
         "url": quarter.get_absolute_url(),
         "quarters": [quarter],
         "body": " ".join(
@@ -44,7 +44,7 @@ def _centre(centre, language):
     quarters = list(centre.quarters.all())
     return visible | {
         "title": centre.name,
-        "snippet": getattr(centre, f"summary_{language}", "") or centre.summary_de or "",
+        "snippet": translated(centre, "summary", language),
         "url": centre.get_absolute_url(),
         "quarters": quarters,
         "body": " ".join(
@@ -82,7 +82,7 @@ def _document(document, language):
     visible = window(document, document.centre)
     if visible is None:
         return None
-    title = getattr(document, f"title_{language}", "") or document.title_de or document.title
+    title = translated(document, "title", language) or document.title
     summary = strip_tags(texts(document, language, "summary"))
     return visible | {
         "title": f"{title} ({document.year})",
@@ -109,7 +109,7 @@ def _contact(contact, language):
             return None
     else:
         visible = {}
-    role = getattr(contact, f"role_{language}", "") or contact.role_de or contact.role
+    role = translated(contact, "role", language) or contact.role
     return visible | {
         "title": contact.name,
         "snippet": " · ".join(part for part in (role, centre.name if centre else "") if part),

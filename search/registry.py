@@ -169,6 +169,11 @@ def _write(indexer, objects):
     return len(entries)
 
 
+def translated(obj, name, language):
+    """The value in the page's language, German where there is no translation."""
+    return getattr(obj, f"{name}_{language}", "") or getattr(obj, f"{name}_de", "") or ""
+
+
 def texts(obj, language, *names):
     """The German value of each field and, in another language, its translation too."""
     values = []

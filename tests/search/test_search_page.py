@@ -263,3 +263,14 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
         _search(client, q="Sprachcafe")
     with django_assert_max_num_queries(16):
         _search(client, q="Xylophonorchester Bökingen", quarter="boeckingen")
+
+
+def test_a_snippet_is_in_the_page_language_alone(client, portal):
+    quarter = portal["boeckingen"]
+    quarter.description_de = "Stadtteil westlich des Neckars."
+    quarter.description_ar = "حيّ غرب نهر نيكار."
+    quarter.save()
+    entry = _search(client, "ar", q="Böckingen").context["page"][0]
+    assert entry.snippet == "حيّ غرب نهر نيكار."
+    entry = _search(client, "tr", q="Böckingen").context["page"][0]
+    assert entry.snippet == "Stadtteil westlich des Neckars."
