@@ -37,4 +37,5 @@ def register_actors():
         _entry,
         load=lambda qs: qs.prefetch_related("quarters", "sites"),
         m2m=["quarters", "sites"],
+        follows={"centers.Quarter": lambda quarter: quarter.actors.all()},
     )

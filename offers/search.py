@@ -79,6 +79,7 @@ def register_offers():
         follows={
             "network.Actor": lambda actor: actor.offers.all(),
             "centers.Centre": lambda centre: centre.offers.all(),
+            "centers.Quarter": lambda quarter: Offer.objects.for_quarter(quarter),
         },
         m2m=["target_groups", "languages"],
     )

@@ -135,7 +135,10 @@ def register_lower_layers():
         Kind.SITE,
         _site,
         load=lambda qs: qs.select_related("centre", "quarter").prefetch_related("centre__quarters"),
-        follows={"centers.Centre": lambda centre: centre.sites.all()},
+        follows={
+            "centers.Centre": lambda centre: centre.sites.all(),
+            "centers.Quarter": lambda quarter: quarter.sites.all(),
+        },
     )
     register(
         Document,

@@ -274,3 +274,25 @@ def test_a_snippet_is_in_the_page_language_alone(client, portal):
     assert entry.snippet == "حيّ غرب نهر نيكار."
     entry = _search(client, "tr", q="Böckingen").context["page"][0]
     assert entry.snippet == "Stadtteil westlich des Neckars."
+
+
+def test_a_new_synonym_shows_at_once_with_the_page_cache_on(client, portal, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    assert _titles(client, q="Konversation") == []
+    Synonym.objects.create(finds="Sprachcafé", terms_de="Konversation")
+    assert _titles(client, q="Konversation") == ["Sprachcafé"]
+    # The index's own rows are no content: they never bump the cache version on their own.
+    from portal.cache import current_version
+    from search.models import Entry
+
+    version = current_version()
+    Entry.objects.filter(kind="offer").first().delete()
+    assert current_version() == version
+
+
+def test_renaming_a_neighbourhood_finds_what_happens_there_by_the_new_name(client, portal):
+    quarter = portal["boeckingen"]
+    quarter.name = "Klingenberg"
+    quarter.save()
+    titles = _titles(client, q="Klingenberg")
+    assert {"Sprachcafé", "Turnverein Böckingen", "Stadtteilhaus Böckingen"} <= set(titles)
