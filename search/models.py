@@ -51,7 +51,7 @@ class Entry(models.Model):
     snippet = models.CharField(max_length=400, blank=True)
     url = models.CharField(max_length=300)
     # " 3 12 " — the neighbourhoods it belongs to, for the neighbourhood filter.
-    quarter_ids = models.CharField(max_length=200, blank=True)
+    quarter_ids = models.TextField(blank=True)
     quarter_names = models.CharField(max_length=300, blank=True)
     title_key = models.CharField(max_length=400)
     body_key = models.TextField()

@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300)),
                 ('snippet', models.CharField(blank=True, max_length=400)),
                 ('url', models.CharField(max_length=300)),
-                ('quarter_ids', models.CharField(blank=True, max_length=200)),
+                ('quarter_ids', models.TextField(blank=True)),
                 ('quarter_names', models.CharField(blank=True, max_length=300)),
                 ('title_key', models.CharField(max_length=400)),
                 ('body_key', models.TextField()),
