@@ -42,5 +42,11 @@ def test_a_resident_searches_the_portal_on_a_phone(
         for violation in axe.run(page).response["violations"]:
             problems.append(f"{page.url}: axe {violation['id']}: {violation['help']}")
         documents[page.url] = page.content()
+    # The home page's search box and the empty search page (both in the sitemap walk as well).
+    for path in (f"/{language}/", f"/{language}/suche/"):
+        page.goto(live_server.url + path)
+        for violation in axe.run(page).response["violations"]:
+            problems.append(f"{path}: axe {violation['id']}: {violation['help']}")
+        documents[path] = page.request.get(live_server.url + path).text()
     problems += html_checker(documents, tmp_path)
     assert not problems, "\n".join(problems)

@@ -189,9 +189,11 @@ def test_an_empty_result_without_a_neighbourhood_names_the_city_office(client, p
     assert 'href="tel:+497131561167"' in html
 
 
-def test_nothing_close_enough_gives_suggestions_when_something_is_close(client, portal):
-    result = _search(client, q="Quartierzentrumm Nortstadt").context["result"]
-    assert result.entries or result.suggestions
+def test_a_misspelt_word_with_nothing_in_the_chosen_neighbourhood_is_suggested(client, portal):
+    response = _search(client, q="Bökingen", quarter="nordstadt")
+    assert response.context["page"].paginator.count == 0
+    assert response.context["result"].suggestions == ["Böckingen"]
+    assert "?q=B%C3%B6ckingen&amp;quarter=nordstadt" in response.content.decode()
 
 
 def test_the_kind_links_filter_the_results(client, portal):
