@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "staff",
     "centers",
     "contacts",
+    "search",
     "network",
     "offers",
     "survey",
@@ -176,8 +177,8 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["portal.db_router.PublicReadsRouter"]
-# Full-text search with the German configuration needs django.contrib.postgres; SQLite falls
-# back to a substring search (offers/search.py).
+# Full-text search with the German configuration and pg_trgm need django.contrib.postgres;
+# SQLite computes the same matches in Python (search/engine.py).
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

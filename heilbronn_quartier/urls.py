@@ -10,6 +10,7 @@ from network.sitemaps import SITEMAPS as NETWORK_SITEMAPS
 from offers.sitemaps import SITEMAPS as OFFER_SITEMAPS
 from portal import views
 from portal.sitemaps import SITEMAPS as PAGE_SITEMAPS
+from search.sitemaps import SITEMAPS as SEARCH_SITEMAPS
 from survey.sitemaps import SITEMAPS as SURVEY_SITEMAPS
 
 SITEMAPS = {
@@ -19,6 +20,7 @@ SITEMAPS = {
     **NETWORK_SITEMAPS,
     **OFFER_SITEMAPS,
     **SURVEY_SITEMAPS,
+    **SEARCH_SITEMAPS,
 }
 
 urlpatterns = [
@@ -43,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("angebote/", include("offers.urls")),
     path("befragung/", include("survey.urls")),
+    path("suche/", include("search.urls")),
 )
 
 handler400 = "portal.views.bad_request"

@@ -8,7 +8,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from network import tasks  # noqa: F401 -- registers the task list entries
+        from network.search import register_actors
         from staff.history import register_history
 
         # The contact of an idea is erased after its retention period; no history row keeps it.
         register_history(self, ["Actor", "Idea"], Idea={"excluded_fields": ["contact"]})
+        register_actors()

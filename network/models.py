@@ -61,13 +61,15 @@ class ActorQuerySet(PublishableQuerySet):
         return self.filter(registered_online=True).exclude(publication_status="published")
 
     def search(self, text, language):
-        text = (text or "").strip()[:200]
+        """The portal search's forgiving matching (search/engine.py): typos, accents,
+        synonyms."""
+        from search import engine
+        from search.models import Kind
+
+        text = (text or "").strip()
         if not text:
             return self
-        condition = models.Q(name__icontains=text) | models.Q(summary_de__icontains=text)
-        if language and language != "de":
-            condition |= models.Q(**{f"summary_{language}__icontains": text})
-        return self.filter(condition)
+        return self.filter(pk__in=engine.matching_ids(Kind.ACTOR, text, language))
 
 
 class Actor(Publishable):

@@ -9,7 +9,9 @@ class OffersConfig(AppConfig):
     def ready(self):
         from offers import tasks  # noqa: F401 -- registers the task list entries
         from offers.renditions import connect_renditions
+        from offers.search import register_offers
         from staff.history import register_history
 
         connect_renditions()
+        register_offers()
         register_history(self, ["Offer", "Schedule"])

@@ -30,10 +30,13 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 
 VERSION_KEY = "page-cache:version"
-CONTENT_APPS = {"centers", "contacts", "network", "offers", "survey", "portal"}
+CONTENT_APPS = {"centers", "contacts", "network", "offers", "survey", "portal", "search"}
 # Rows residents create all the time and that no cached page shows: a survey answer must not
 # flush every cached page while the survey is announced in the newspaper.
 NOT_CONTENT = {
+    # The search index follows the content's own saves, which bump the version already.
+    "search.entry",
+    "search.word",
     "survey.response",
     "survey.answer",
     "survey.draft",

@@ -44,6 +44,7 @@ ROLE_PERMISSIONS = {
         "survey.enter_paper_responses",
         # Set-up and aggregates: the raw exports and the free texts are the evaluation team's.
         *_all("portal", "sitepage"),
+        *_all("search", "synonym"),
         "staff.publish_content",
     ],
     QUARTER_MANAGERS: [
@@ -66,6 +67,7 @@ ROLE_PERMISSIONS = {
         "network.view_idea",
         "network.change_idea",
         "network.delete_idea",
+        "search.view_synonym",
         "survey.view_survey",
         "survey.view_response",
         "survey.view_answer",

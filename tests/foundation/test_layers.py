@@ -13,6 +13,7 @@ PACKAGES = [
     "offers",
     "survey",
     "network",
+    "search",
     "contacts",
     "centers",
     "staff",
