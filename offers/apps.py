@@ -12,4 +12,8 @@ class OffersConfig(AppConfig):
         from staff.history import register_history
 
         connect_renditions()
-        register_history(self, ["Offer", "Schedule"])
+        register_history(
+            self,
+            ["Offer", "Schedule", "Cancellation"],
+            Offer={"m2m_fields": ["target_groups", "languages"]},
+        )

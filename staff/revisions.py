@@ -8,6 +8,7 @@ rows of the inlines (time slots, cancellations, sites, documents, contacts).
 """
 
 import json
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import serializers
@@ -505,10 +506,32 @@ def pending_for(obj):
 # --- Restoring a version with its inline rows -----------------------------------------------
 
 
-def inline_rows_as_of(model_admin, obj, when):
-    """{inline key: [rows as they were at `when`]} for the admin's inlines that keep a history."""
+# The admin saves an entry first and its inline rows just after: they belong to that version.
+SAME_SAVE = timedelta(seconds=5)
+
+
+def version_end(record):
+    """The moment up to which inline rows belong to the version `record` of an entry: the end
+    of the save that wrote it, and never past the entry's next version."""
+    until = record.history_date + SAME_SAVE
+    later = (
+        type(record)
+        .objects.filter(id=record.id, history_id__gt=record.history_id)
+        .order_by("history_id")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    if later is not None:
+        until = min(until, later - timedelta(microseconds=1))
+    return until
+
+
+def inline_rows_as_of(model_admin, obj, record):
+    """{inline key: [rows as they were in version `record`]} for the admin's inlines that keep
+    a history."""
     from django.forms.models import _get_foreign_key
 
+    when = version_end(record)
     found = {}
     for inline in model_admin.inlines:
         related = inline.model
