@@ -506,14 +506,17 @@ def pending_for(obj):
 # --- Restoring a version with its inline rows -----------------------------------------------
 
 
-# The admin saves an entry first and its inline rows just after: they belong to that version.
+# The admin saves an entry first and its inline rows just after, in the same request.
 SAME_SAVE = timedelta(seconds=5)
 
 
-def version_end(record):
-    """The moment up to which inline rows belong to the version `record` of an entry: the end
-    of the save that wrote it, and never past the entry's next version."""
-    until = record.history_date + SAME_SAVE
+def version_end(record, relations=()):
+    """The moment up to which inline rows belong to the version `record` of an entry: the
+    version's own time, extended over the inline rows the same person saved with it (the admin
+    writes them just after the entry), never past the entry's next version."""
+    until = record.history_date
+    if record.history_user_id is None:
+        return until
     later = (
         type(record)
         .objects.filter(id=record.id, history_id__gt=record.history_id)
@@ -521,8 +524,23 @@ def version_end(record):
         .values_list("history_date", flat=True)
         .first()
     )
+    limit = record.history_date + SAME_SAVE
     if later is not None:
-        until = min(until, later - timedelta(microseconds=1))
+        limit = min(limit, later - timedelta(microseconds=1))
+    for related, fk in relations:
+        last = (
+            related.history.filter(
+                **{fk.attname: record.id},
+                history_user_id=record.history_user_id,
+                history_date__gte=record.history_date,
+                history_date__lte=limit,
+            )
+            .order_by("-history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        if last is not None and last > until:
+            until = last
     return until
 
 
@@ -531,13 +549,14 @@ def inline_rows_as_of(model_admin, obj, record):
     a history."""
     from django.forms.models import _get_foreign_key
 
-    when = version_end(record)
+    relations = [
+        (inline.model, _get_foreign_key(type(obj), inline.model, fk_name=inline.fk_name))
+        for inline in model_admin.inlines
+        if hasattr(inline.model, "history")
+    ]
+    when = version_end(record, relations)
     found = {}
-    for inline in model_admin.inlines:
-        related = inline.model
-        if not hasattr(related, "history"):
-            continue
-        fk = _get_foreign_key(type(obj), related, fk_name=inline.fk_name)
+    for related, fk in relations:
         rows = related.history.as_of(when).filter(**{fk.attname: obj.pk})
         found[_inline_key(related, fk.name)] = list(rows)
     return found

@@ -27,8 +27,8 @@ def offer_with_past(world):
     offer.save()
     families = make_target_group(name="Familien", slug="familien")
     seniors = make_target_group(name="Seniorinnen und Senioren", slug="senioren")
-    offer.target_groups.set([families])
     Cancellation.objects.create(offer=offer, date=DAY, reason_de="Ferien")
+    offer.target_groups.set([families])
     version = offer.history.order_by("-history_id").first()
     # Later: other target groups, and the cancellation deleted.
     offer.target_groups.set([seniors])
