@@ -174,6 +174,12 @@ class EditorialAdminMixin:
             form.__name__, (VersionCheckForm, form), {"inline_relations": inline_relations(self)}
         )
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if "data" in kwargs and obj is not None and obj.pk is not None:
+            kwargs["data"] = rows_deleted_meanwhile_as_new(kwargs["data"], prefix, inline, obj)
+        return kwargs
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # After a refused save the form carries the current version: saving again is a choice
         # made after reading what changed.
@@ -365,6 +371,49 @@ class EditorialAdminMixin:
         admin.prepopulated_fields = self.get_prepopulated_fields(request)
         history_view = super(EditorialAdminMixin, admin).history_form_view
         return history_view(request, object_id, version_id, extra_context)
+
+
+def rows_deleted_meanwhile_as_new(data, prefix, inline, obj):
+    """Rows of an inline that someone deleted while this form was open come back as new rows
+    (unless marked for deletion here too): the form shows them, and saving again means "my
+    version" — instead of an error about a row that no longer exists."""
+    from django.forms.models import _get_foreign_key
+
+    try:
+        initial = int(data.get(f"{prefix}-INITIAL_FORMS", 0))
+        total = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+    except ValueError:
+        return data
+    pk_name = inline.model._meta.pk.name
+    fk = _get_foreign_key(type(obj), inline.model, fk_name=inline.fk_name)
+    posted = [data.get(f"{prefix}-{index}-{pk_name}", "") for index in range(initial)]
+    existing = {
+        str(pk)
+        for pk in inline.model._default_manager.filter(
+            **{fk.attname: obj.pk, "pk__in": [pk for pk in posted if pk.isdigit()]}
+        ).values_list("pk", flat=True)
+    }
+    gone = [index for index, pk in enumerate(posted) if pk and pk not in existing]
+    if not gone:
+        return data
+    kept = [index for index in range(initial) if index not in gone]
+    revived = [index for index in gone if not data.get(f"{prefix}-{index}-DELETE")]
+    order = kept + revived + list(range(initial, total))
+    rows = {}
+    for key in list(data.keys()):
+        head, _dash, rest = key.partition(f"{prefix}-")
+        number, _dash, field = rest.partition("-")
+        if head == "" and number.isdigit() and field:
+            rows.setdefault(int(number), {})[field] = data.getlist(key)
+            del data[key]
+    for new_index, old_index in enumerate(order):
+        for field, values in rows.get(old_index, {}).items():
+            if old_index in revived and field == pk_name:
+                values = [""]
+            data.setlist(f"{prefix}-{new_index}-{field}", values)
+    data[f"{prefix}-INITIAL_FORMS"] = str(len(kept))
+    data[f"{prefix}-TOTAL_FORMS"] = str(len(order))
+    return data
 
 
 def restore_reason(history_record):

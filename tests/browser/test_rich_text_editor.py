@@ -102,7 +102,7 @@ def test_the_office_writes_rich_text_and_a_quarter_managers_restore_waits(
     page.screenshot(path=screenshot_dir / "rich-text-4-qm-old-version.png", full_page=True)
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
-    assert page.get_by_text("wartet auf die Prüfung durch die Redaktion").is_visible()
+    assert page.locator("li.success", has_text="wartet auf die Prüfung").is_visible()
     page.screenshot(path=screenshot_dir / "rich-text-5-qm-restore-pending.png", full_page=True)
     assert set(offer.target_groups.all()) == {other}  # live unchanged
     revision = Revision.objects.get(state=RevisionState.PENDING, object_id=str(offer.pk))

@@ -190,15 +190,15 @@ def test_a_cancellation_changed_in_another_tab_refuses_the_outdated_save(world, 
     offer.refresh_from_db()
     assert offer.title_de != "Mein neuer Titel"
 
-    if what == "delete":
-        return  # the deleted row is still in my form: saving again needs it removed first
-    # Saving again after reading is a decision: it goes through.
-    again = form_data(refused) | {"_editorial_version": refused.context["editorial_version"]}
-    again["title_de"] = "Mein neuer Titel"
+    # Saving again after reading is a decision: it goes through. (The browser posts the form
+    # as shown; a row deleted meanwhile is shown as a new row: the same as posting it again.)
+    again = my_form | {"_editorial_version": refused.context["editorial_version"]}
     saved = mine.post(url, again)
     assert saved.status_code == 302, saved.context["errors"]
     offer.refresh_from_db()
     assert offer.title_de == "Mein neuer Titel"
+    # My form still had the cancellation: my version, with it, is what counts now.
+    assert [(c.date, c.reason_de) for c in offer.cancellations.all()] == [(DAY, "Ferien")]
 
 
 def test_a_time_slot_added_in_another_tab_refuses_the_outdated_save(world):
