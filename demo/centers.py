@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from centers.models import Centre, Document, DocumentKind, ProcessFacts, Quarter, Site, StageChange
 from demo import centers_content as content
 from demo.marks import mark
+from portal.lib.html import rich_text
 from portal.models import PublicationStatus
 
 REPORT_YEAR = 2024
@@ -74,7 +75,10 @@ def _load_centre(data):
         **_translated("summary", data["summary"]),
     }
     if data["description"]:
-        values.update(_translated("description", data["description"]))
+        # Stored as the editor stores it (HTML paragraphs), so a second run finds no change.
+        values.update(
+            _translated("description", {k: rich_text(v) for k, v in data["description"].items()})
+        )
     centre, _created = _upsert(Centre, {"slug": data["slug"]}, values)
     for stage, since, note in data["history"]:
         _upsert(

@@ -60,3 +60,11 @@ class RichTextAdminMixin:
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         context["rich_text_editor"] = bool(self.rich_text_fields)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        # simple_history renders an old version with its media already turned into a string.
+        if "adminform" in context:
+            media = self.media + context["adminform"].form.media
+            context["media"] = Media.from_media(media, nonce=request.csp_nonce)
+            context["rich_text_editor"] = bool(self.rich_text_fields)
+        return super().render_history_view(request, template, context, **kwargs)

@@ -123,3 +123,17 @@ def test_the_public_page_shows_plain_and_rich_descriptions(client, world, text):
         assert "<p>Schon <em>HTML</em></p>" in page
     else:
         assert "<p>Nur Text.</p>" in page and "<p>Zwei Absätze.</p>" in page
+
+
+def test_an_old_version_opens_with_the_editor_under_the_csp(client, world):
+    offer = world.own.offer
+    version = offer.history.first()
+    client.force_login(world.users["redaktion"])
+    url = reverse("admin:offers_offer_simple_history", args=[offer.pk, version.history_id])
+    page = client.get(url)
+    nonce = re.search(r"'nonce-([^']+)'", page["Content-Security-Policy"]).group(1)
+    html = page.content.decode()
+    assert (
+        f'nonce="{nonce}" type="importmap"' in html or f'type="importmap" nonce="{nonce}"' in html
+    )
+    assert f'<style data-tiptap-style nonce="{nonce}">' in html
