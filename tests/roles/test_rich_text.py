@@ -137,3 +137,22 @@ def test_an_old_version_opens_with_the_editor_under_the_csp(client, world):
         f'nonce="{nonce}" type="importmap"' in html or f'type="importmap" nonce="{nonce}"' in html
     )
     assert f'<style data-tiptap-style nonce="{nonce}">' in html
+
+
+def test_the_editors_menu_speaks_german(client, world):
+    client.force_login(world.users["redaktion"])
+    catalogue = client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '"Update": "Aktualisieren"' in catalogue  # the link dialog's button
+
+
+def test_a_translation_shows_the_german_source_without_markup(client, world):
+    offer = world.own.offer
+    Offer.objects.filter(pk=offer.pk).update(
+        description_de="<p>Ein <strong>fetter</strong> Satz</p>"
+    )
+    client.force_login(world.users["redaktion"])
+    form = (
+        client.get(reverse("admin:offers_offer_change", args=[offer.pk])).context["adminform"].form
+    )
+    help_text = str(form.fields["description_en"].help_text)
+    assert "Ein fetter Satz" in help_text and "&lt;strong" not in help_text
