@@ -23,6 +23,7 @@ from staff.permissions import (
     TranslationStatusFilter,
     centre_ids,
 )
+from staff.rich_text import RichTextAdminMixin
 from staff.translation_admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -78,8 +79,9 @@ class StageChangeInline(TranslationTabularInline):
     extra = 0
 
 
-class DocumentInline(PublishingInlineMixin, TranslationStackedInline):
+class DocumentInline(RichTextAdminMixin, PublishingInlineMixin, TranslationStackedInline):
     model = Document
+    rich_text_fields = ("summary",)
     extra = 0
     fields = (
         ("kind", "year", "publication_status"),
@@ -103,6 +105,7 @@ CENTRE_FACTS = ("name", "slug", "status", "stage", "opened_on", "provider")
 
 @admin.register(Centre)
 class CentreAdmin(
+    RichTextAdminMixin,
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
@@ -110,6 +113,7 @@ class CentreAdmin(
     TabbedTranslationAdmin,
 ):
     centre_path = ""
+    rich_text_fields = ("description",)
     list_display = ("name", "preview", "status", "stage", "publication_label", "opened_on")
     list_filter = ("status", "stage", "publication_status", TranslationStatusFilter)
     search_fields = ("name", "slug", "summary", "description")
@@ -179,12 +183,14 @@ class SiteAdmin(CentreScopedAdminMixin, EditorialAdminMixin, HistoryAdmin, Tabbe
 
 @admin.register(Document)
 class DocumentAdmin(
+    RichTextAdminMixin,
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):
+    rich_text_fields = ("summary",)
     list_display = ("title", "centre", "kind", "year", "publication_label")
     list_filter = ("kind", "year", "publication_status", "centre", TranslationStatusFilter)
     search_fields = ("title", "summary", "centre__name")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centers import streets
 from centers.renditions import generate_renditions
-from portal.lib.html import sanitise
+from portal.lib.html import clean_rich_text_fields
 from portal.lib.uploads import RandomName, validate_image, validate_pdf
 from portal.models import Publishable, PublishableQuerySet
 
@@ -89,7 +89,11 @@ class Centre(Publishable):
     )
     provider = models.CharField(_("run by"), max_length=200, blank=True)
     summary = models.CharField(_("short description"), max_length=300, blank=True)
-    description = models.TextField(_("description of its work"), blank=True)
+    description = models.TextField(
+        _("description of its work"),
+        blank=True,
+        help_text=_("Paragraphs, lists, bold and links are kept; everything else is removed."),
+    )
     image = models.ImageField(
         _("image"),
         upload_to=RandomName("centres"),
@@ -123,6 +127,7 @@ class Centre(Publishable):
         alt_text_required(self, "image", "image_alt")
 
     def save(self, *args, **kwargs):
+        clean_rich_text_fields(self, ["description"])
         super().save(*args, **kwargs)
         generate_renditions(self.image)
 
@@ -448,11 +453,7 @@ class Document(Publishable):
         if self.file:
             self.file_size = self.file.size
         # Editors' HTML is cleaned on the way in; templates clean it again on the way out.
-        for language, _name in settings.LANGUAGES:
-            field = f"summary_{language}"
-            value = getattr(self, field, None)
-            if value:
-                setattr(self, field, sanitise(value))
+        clean_rich_text_fields(self, ["summary"])
         super().save(*args, **kwargs)
 
     @property

@@ -20,6 +20,7 @@ from centers.models import (
 from centers.street_import import read_directory
 from demo import centers_content as content
 from demo.marks import mark
+from portal.lib.html import rich_text
 from portal.models import PublicationStatus
 
 REPORT_YEAR = 2024
@@ -88,7 +89,10 @@ def _load_centre(data):
         **_translated("summary", data["summary"]),
     }
     if data["description"]:
-        values.update(_translated("description", data["description"]))
+        # Stored as the editor stores it (HTML paragraphs), so a second run finds no change.
+        values.update(
+            _translated("description", {k: rich_text(v) for k, v in data["description"].items()})
+        )
     centre, _created = _upsert(Centre, {"slug": data["slug"]}, values)
     for stage, since, note in data["history"]:
         _upsert(

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "easy_thumbnails",
     "simple_history",
+    "django_prose_editor",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -12,5 +12,10 @@ class NetworkConfig(AppConfig):
         from staff.history import register_history
 
         # The contact of an idea is erased after its retention period; no history row keeps it.
-        register_history(self, ["Actor", "Idea"], Idea={"excluded_fields": ["contact"]})
+        register_history(
+            self,
+            ["Actor", "Idea"],
+            Actor={"m2m_fields": ["quarters", "sites"]},
+            Idea={"excluded_fields": ["contact"]},
+        )
         register_actors()

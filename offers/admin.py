@@ -29,6 +29,7 @@ from staff.permissions import (
     TranslationStatusFilter,
     may_publish,
 )
+from staff.rich_text import RichTextAdminMixin
 from staff.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 
@@ -158,6 +159,7 @@ class LastCheckedFilter(admin.SimpleListFilter):
 
 @admin.register(Offer)
 class OfferAdmin(
+    RichTextAdminMixin,
     CentreScopedAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
@@ -166,6 +168,7 @@ class OfferAdmin(
 ):
     # A resident's suggestion may name only a neighbourhood: its centre then decides.
     centre_path = OFFER_CENTRE_PATH
+    rich_text_fields = ["description"]
     list_display = [
         "title",
         "centre",

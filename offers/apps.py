@@ -14,4 +14,8 @@ class OffersConfig(AppConfig):
 
         connect_renditions()
         register_offers()
-        register_history(self, ["Offer", "Schedule"])
+        register_history(
+            self,
+            ["Offer", "Schedule", "Cancellation"],
+            Offer={"m2m_fields": ["target_groups", "languages"]},
+        )

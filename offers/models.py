@@ -190,7 +190,7 @@ class Offer(Publishable):
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_("Plain text; an empty line starts a new paragraph."),
+        help_text=_("Paragraphs, lists, bold and links are kept; everything else is removed."),
     )
     category = models.ForeignKey(
         Category,
@@ -346,6 +346,9 @@ class Offer(Publishable):
         alt_text_required(self, "image", "image_alt")
 
     def save(self, *args, **kwargs):
+        from portal.lib.html import clean_rich_text_fields
+
+        clean_rich_text_fields(self, ["description"])
         if not self.slug:
             self.slug = unique_slug(self.title)
         if self.site_id and self.site.quarter_id:

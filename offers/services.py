@@ -15,6 +15,7 @@ from icalendar import Calendar, Event, Timezone, vRecur
 from centers.models import Centre
 from offers.models import CostType, OfferState, Recurrence, closure_periods
 from offers.schedule import ical_days, rrule_parts, series_start
+from portal.lib.html import plain_text
 from portal.lib.spreadsheets import safe_row
 from portal.lib.text import one_line, without_control_characters
 
@@ -243,7 +244,7 @@ def hsds_service(offer, url, full=True):
     service = {
         "id": str(offer.uid),
         "name": offer.title,
-        "description": offer.summary or offer.description[:500] or offer.title,
+        "description": offer.summary or plain_text(offer.description)[:500] or offer.title,
         "url": url,
         "status": _hsds_status(offer),
         "last_modified": offer.updated_at.isoformat(),
@@ -467,7 +468,9 @@ def json_ld(offer, url, next_occurrence=None):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": one_line(offer.title),
-        "description": without_control_characters(offer.summary or offer.description[:300]),
+        "description": without_control_characters(
+            offer.summary or plain_text(offer.description)[:300]
+        ),
         "url": url,
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": (

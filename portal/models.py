@@ -163,12 +163,9 @@ class SitePage(models.Model):
         return self.get_key_display()
 
     def save(self, *args, **kwargs):
-        from modeltranslation.utils import get_translation_fields
+        from portal.lib.html import clean_rich_text_fields
 
-        from portal.lib.html import sanitise
-
-        for field_name in ["body", *get_translation_fields("body")]:
-            setattr(self, field_name, sanitise(getattr(self, field_name, "")))
+        clean_rich_text_fields(self, ["body"])
         super().save(*args, **kwargs)
 
     @property

@@ -13,12 +13,14 @@ from staff import revisions
 from staff.editorial import EditorialAdminMixin
 from staff.models import Revision, RevisionState, StaffProfile
 from staff.permissions import may_publish
+from staff.rich_text import RichTextAdminMixin
 from staff.translation_admin import TabbedTranslationAdmin
 
 
 @admin.register(SitePage)
-class SitePageAdmin(EditorialAdminMixin, TabbedTranslationAdmin):
+class SitePageAdmin(RichTextAdminMixin, EditorialAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "updated_at"]
+    rich_text_fields = ["body"]
 
 
 class StaffProfileInline(admin.StackedInline):

@@ -21,6 +21,13 @@ class PortalAdminSite(admin.AdminSite):
             return OTPAdminAuthenticationForm
         return None
 
+    def i18n_javascript(self, request, extra_context=None):
+        # The rich-text editor's menu ("Überschrift 2", "Link") speaks the admin's language too.
+        from django.views.i18n import JavaScriptCatalog
+
+        packages = ["django.contrib.admin", "django_prose_editor"]
+        return JavaScriptCatalog.as_view(packages=packages)(request)
+
     def has_permission(self, request):
         allowed = super().has_permission(request)
         if allowed and settings.STAFF_2FA_REQUIRED:

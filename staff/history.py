@@ -56,3 +56,25 @@ def display_value(field, value):
     if isinstance(value, datetime | date | time):
         return formats.localize(value)
     return value
+
+
+def m2m_values(record):
+    """{field name: [pks]} of the many-to-many values a history row kept (`m2m_fields`)."""
+    found = {}
+    for field in getattr(record, "_history_m2m_fields", []):
+        reverse = field.m2m_reverse_field_name()
+        rows = getattr(record, field.name).values_list(f"{reverse}_id", flat=True)
+        found[field.name] = sorted(rows)
+    return found
+
+
+def m2m_values_before_deletion(model, deleted_record):
+    """The many-to-many values just before an entry was deleted: the deletion's own history row
+    has none (the links are gone by the time it is written)."""
+    before = (
+        model.history.filter(id=deleted_record.id, history_id__lt=deleted_record.history_id)
+        .exclude(history_type="-")
+        .order_by("-history_id")
+        .first()
+    )
+    return m2m_values(before) if before is not None else {}

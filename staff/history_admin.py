@@ -12,6 +12,10 @@ class LabelledContextHelper(HistoricalRecordContextHelper):
     def prepare_delta_change_value(self, change, value):
         prepared = super().prepare_delta_change_value(change, value)
         field = self.model._meta.get_field(change.field)
+        if field.many_to_many:
+            # Names of the linked entries in the active language, not their through rows.
+            names = sorted(str(item) for item in prepared or [])
+            return ", ".join(names) or "–"
         if field.is_relation:
             return "–" if prepared in (None, "", []) else prepared
         return display_value(field, prepared)

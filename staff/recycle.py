@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
+from staff.history import m2m_values_before_deletion
 from staff.permissions import may_publish
 
 LIMIT = 200
@@ -47,7 +48,8 @@ def deleted_records(model):
 
 
 def restore(model, history_id, user):
-    """Bring a deleted entry back with the rows deleted together with it (e.g. time slots)."""
+    """Bring a deleted entry back with the rows deleted together with it (time slots,
+    cancellations) and its many-to-many values (target groups, languages)."""
     from django.conf import settings
 
     record = model.history.filter(history_id=history_id, history_type="-").first()
@@ -62,6 +64,10 @@ def restore(model, history_id, user):
         obj._history_user = user
         obj._change_reason = reason
         obj.save(force_insert=True)
+        for name, pks in m2m_values_before_deletion(model, record).items():
+            field = model._meta.get_field(name)
+            existing = field.related_model._default_manager.filter(pk__in=pks)
+            getattr(obj, name).set(existing)
         for relation in model._meta.related_objects:
             related = relation.related_model
             if not relation.one_to_many or not hasattr(related, "history"):

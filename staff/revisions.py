@@ -8,6 +8,7 @@ rows of the inlines (time slots, cancellations, sites, documents, contacts).
 """
 
 import json
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import serializers
@@ -505,16 +506,57 @@ def pending_for(obj):
 # --- Restoring a version with its inline rows -----------------------------------------------
 
 
-def inline_rows_as_of(model_admin, obj, when):
-    """{inline key: [rows as they were at `when`]} for the admin's inlines that keep a history."""
+# The admin saves an entry first and its inline rows just after, in the same request.
+SAME_SAVE = timedelta(seconds=5)
+
+
+def version_end(record, relations=()):
+    """The moment up to which inline rows belong to the version `record` of an entry: the
+    version's own time, extended over the inline rows the same person saved with it (the admin
+    writes them just after the entry), never past the entry's next version."""
+    until = record.history_date
+    if record.history_user_id is None:
+        return until
+    later = (
+        type(record)
+        .objects.filter(id=record.id, history_id__gt=record.history_id)
+        .order_by("history_id")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    limit = record.history_date + SAME_SAVE
+    if later is not None:
+        limit = min(limit, later - timedelta(microseconds=1))
+    for related, fk in relations:
+        last = (
+            related.history.filter(
+                **{fk.attname: record.id},
+                history_user_id=record.history_user_id,
+                history_date__gte=record.history_date,
+                history_date__lte=limit,
+            )
+            .order_by("-history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        if last is not None and last > until:
+            until = last
+    return until
+
+
+def inline_rows_as_of(model_admin, obj, record):
+    """{inline key: [rows as they were in version `record`]} for the admin's inlines that keep
+    a history."""
     from django.forms.models import _get_foreign_key
 
+    relations = [
+        (inline.model, _get_foreign_key(type(obj), inline.model, fk_name=inline.fk_name))
+        for inline in model_admin.inlines
+        if hasattr(inline.model, "history")
+    ]
+    when = version_end(record, relations)
     found = {}
-    for inline in model_admin.inlines:
-        related = inline.model
-        if not hasattr(related, "history"):
-            continue
-        fk = _get_foreign_key(type(obj), related, fk_name=inline.fk_name)
+    for related, fk in relations:
         rows = related.history.as_of(when).filter(**{fk.attname: obj.pk})
         found[_inline_key(related, fk.name)] = list(rows)
     return found

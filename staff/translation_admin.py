@@ -11,6 +11,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation import admin as mt_admin
 
+from portal.lib.html import is_html, plain_text
 from portal.lib.languages import direction
 from staff import translation_status as ts
 
@@ -62,12 +63,14 @@ class TranslationEditorForm(forms.BaseForm):
                 if status:
                     _widget(form_field).attrs["data-translation-status"] = status
                 if source.strip():
+                    # Rich text: the German words, not its markup.
+                    shown = plain_text(source) if is_html(source) else source
                     form_field.help_text = format_html(
                         '<span class="translation-source" lang="{}" dir="ltr">'
                         '<span class="translation-source-label">{}</span> {}</span>',
                         ts.SOURCE_LANGUAGE,
                         _("German source:"),
-                        source,
+                        shown,
                     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from centers.models import Centre, CentreStatus, Quarter
 from centers.renditions import rendition as _rendition
+from portal.lib.html import rich_text as _rich_text
 from portal.lib.html import sanitise
 from portal.lib.translations import is_fallback
 
@@ -28,6 +29,12 @@ def fallback_lang(obj, field):
 @register.filter
 def sanitized(value):
     return mark_safe(sanitise(value))  # noqa: S308 - cleaned by nh3 just before
+
+
+@register.filter
+def rich_text(value):
+    """An editor's text: HTML sanitised again on the way out, plain text as paragraphs."""
+    return mark_safe(_rich_text(value))  # noqa: S308 - cleaned by nh3 just before
 
 
 @register.filter
