@@ -21,9 +21,11 @@ def _rate():
 
 def _private(response):
     # The address is a key: no cache, no search engine, no Referer to other sites keeps it.
+    # ("no-referrer" would make the browser send "Origin: null" with the form, which Django's
+    # CSRF check rightly refuses.)
     response["Cache-Control"] = "no-store, private"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

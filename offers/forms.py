@@ -329,6 +329,7 @@ class ActorSuggestionForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixi
             .distinct()
             .order_by("name")
         )
+        self.fields["site"].label_from_instance = lambda site: f"{site.name}, {site.address_line}"
 
     def clean(self):
         data = super().clean()

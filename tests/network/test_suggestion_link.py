@@ -124,6 +124,8 @@ def test_the_full_way_from_approval_to_a_draft_offer_in_the_quarter_managers_que
     assert page.status_code == 200
     assert page["Cache-Control"] == "no-store, private"
     assert "noindex" in page["X-Robots-Tag"]
+    # No Referer carries the key to another site; "no-referrer" would break the CSRF check.
+    assert page["Referrer-Policy"] == "same-origin"
     group = make_target_group(name="Familien")
     response = client.post(path, _data(world, target_groups=[group.pk]))
     assert response.status_code == 302
