@@ -329,3 +329,55 @@ def test_a_quarter_manager_of_another_quarter_cannot_renew_the_link(client, worl
     actor.refresh_from_db()
     assert actor.suggestion_key_issued is None
     assert not mailoutbox
+
+
+def test_an_actor_published_in_its_change_form_gets_the_link_too(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    # Whatever way it is approved (action, form, approved revision), the save sees it.
+    actor = world["actor"]
+    actor.publication_status = PublicationStatus.PUBLISHED
+    with django_capture_on_commit_callbacks(execute=True):
+        actor.save_as(world["editor"])
+    assert len(mailoutbox) == 1 and LINK.search(mailoutbox[0].body)
+
+
+def test_an_actor_without_e_mail_gets_no_link_on_approval_and_the_admin_says_so(
+    client, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    actor = world["actor"]
+    Actor.objects.filter(pk=actor.pk).update(email="")
+    _approve(client, world, django_capture_on_commit_callbacks)
+    assert not mailoutbox and actor.suggestion_key_issued is None
+    client.force_login(world["editor"])
+    response = client.post(
+        reverse("admin:network_actor_changelist"),
+        {"action": "issue_suggestion_links", "_selected_action": [actor.pk]},
+        follow=True,
+    )
+    assert "nicht per E-Mail gesendet" in response.content.decode()
+    assert LINK.search(response.content.decode())
+
+
+def test_a_failing_mail_server_does_not_undo_the_approval(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("network.models.send_mail", broken)
+    _approve(client, world, django_capture_on_commit_callbacks)
+    assert world["actor"].publication_status == PublicationStatus.PUBLISHED
+    assert world["actor"].suggestion_key_hash
+
+
+def test_the_actor_change_page_shows_the_state_of_the_link_not_the_link(client, world):
+    actor = world["actor"]
+    key = _key(world)
+    client.force_login(world["qm"])
+    html = client.get(reverse("admin:network_actor_change", args=[actor.pk])).content.decode()
+    assert "gültig bis" in html
+    assert key not in html and actor.suggestion_key_hash not in html
+    actor.revoke_suggestion_link(None)
+    html = client.get(reverse("admin:network_actor_change", args=[actor.pk])).content.decode()
+    assert "widerrufen" in html
