@@ -200,6 +200,8 @@ def test_errors_keep_the_input_and_create_nothing(client, world):
     html = response.content.decode()
     assert 'value="Mein Titel"' in html
     assert "mindestens einen Wochentag" in html
+    # The error summary's link leads to the group of checkboxes.
+    assert 'href="#id_weekdays"' in html and '<fieldset class="mb-3" id="id_weekdays"' in html
     assert not Offer.objects.exists()
 
 
