@@ -334,3 +334,37 @@ IDEAS = [
         None,
     ),
 ]
+
+# Demo actors whose contact person gets a link for suggesting activities (printed by load_demo).
+SUGGESTION_LINKS = [
+    "repair-initiative-neckarufer",
+    "sportfreunde-boeckingen-kreuzgrund",
+    "kulturverein-anadolu-sued",
+]
+
+# Activities suggested through such a link, still drafts in the team's queue (German only, as
+# they arrive): actor slug, site name, title, description, weekdays, start, end, note.
+SUGGESTED_OFFERS = [
+    (
+        "repair-initiative-neckarufer",
+        "Quartierszentrum Böckingen",
+        "Handy-Sprechstunde für Ältere (Demo-Vorschlag)",
+        "Demo-Eintrag: Ehrenamtliche zeigen, wie man Fotos verschickt, Termine im Kalender "
+        "einträgt und Betrugsnachrichten erkennt. Bitte das eigene Handy mitbringen.",
+        "2",
+        "10:00",
+        "11:30",
+        "Wir bräuchten einen Raum mit WLAN.",
+    ),
+    (
+        "sportfreunde-boeckingen-kreuzgrund",
+        "Außenstelle Kreuzgrund",
+        "Lauftreff für Einsteigerinnen und Einsteiger (Demo-Vorschlag)",
+        "Demo-Eintrag: Gemeinsam langsam anfangen – 30 Minuten laufen und gehen im Wechsel, "
+        "Treffpunkt vor dem Eingang.",
+        "03",
+        "18:00",
+        "19:00",
+        "Start nach den Herbstferien.",
+    ),
+]

@@ -64,14 +64,35 @@ class ActorAdmin(
     search_fields = ["name", "contact_name", "email"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["quarters", "sites"]
-    actions = ["submit_for_review", "publish_selected", "record_contact"]
-    readonly_fields = ["uid", "registration_note", "created_at", "updated_at"]
+    actions = [
+        "submit_for_review",
+        "publish_selected",
+        "record_contact",
+        "issue_suggestion_links",
+        "revoke_suggestion_links",
+    ]
+    readonly_fields = [
+        "uid",
+        "registration_note",
+        "suggestion_link_state",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "summary"]}),
         (_("Where"), {"fields": ["quarters", "sites"]}),
         (
             _("Contact"),
-            {"fields": ["contact_name", "phone", "email", "website", "language_list"]},
+            {
+                "fields": [
+                    "contact_name",
+                    "phone",
+                    "email",
+                    "website",
+                    "language_list",
+                    "suggestion_link_state",
+                ]
+            },
         ),
         (_("Logo"), {"fields": ["logo", "logo_alt"]}),
         (
@@ -130,6 +151,48 @@ class ActorAdmin(
             ngettext(
                 "A contact today was recorded for %(count)d actor.",
                 "A contact today was recorded for %(count)d actors.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("New link for suggesting activities: e-mail it to the contact"))
+    def issue_suggestion_links(self, request, queryset):
+        """The old link stops working; the new one is shown here once and e-mailed."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        for actor in queryset:
+            if not actor.is_public():
+                self.message_user(
+                    request,
+                    _("%(actor)s: only a published actor can get a link.") % {"actor": actor},
+                    messages.WARNING,
+                )
+                continue
+            key = actor.issue_suggestion_link(request.user)
+            mailed = actor.mail_suggestion_link(key)
+            text = (
+                _("%(actor)s: new link %(link)s, e-mailed to %(email)s.")
+                if mailed
+                else _("%(actor)s: new link %(link)s (not e-mailed: please pass it on yourself).")
+            )
+            self.message_user(
+                request,
+                text % {"actor": actor, "link": actor.suggestion_url(key), "email": actor.email},
+                messages.SUCCESS if mailed else messages.WARNING,
+            )
+
+    @admin.action(description=_("Revoke the link for suggesting activities"))
+    def revoke_suggestion_links(self, request, queryset):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        count = sum(actor.revoke_suggestion_link(request.user) for actor in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "The link of %(count)d actor was revoked.",
+                "The links of %(count)d actors were revoked.",
                 count,
             )
             % {"count": count},

@@ -2,14 +2,18 @@
 ideas for their quarter — the fourth task of the quarter management: activating, bringing
 together and involving the actors on site."""
 
+import hashlib
+import logging
+import secrets
 import uuid
 from datetime import timedelta
 
 from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.mail import send_mail
+from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from contacts import phones
 from contacts.models import validate_phone
 from portal.lib.uploads import RandomName, validate_image
-from portal.models import Publishable, PublishableQuerySet
+from portal.models import PublicationStatus, Publishable, PublishableQuerySet
+
+logger = logging.getLogger(__name__)
 
 # Languages an actor works in. The names come from Django's own catalogue, translated into
 # every portal language; the portal's six come first.
@@ -26,6 +32,15 @@ ACTOR_LANGUAGE_CODES = [
 ]  # fmt: skip
 _DJANGO_LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
 ACTOR_LANGUAGE_CHOICES = [(code, _DJANGO_LANGUAGE_NAMES[code]) for code in ACTOR_LANGUAGE_CODES]
+
+# A contact person's link for suggesting offers works this long; the team can renew it.
+SUGGESTION_LINK_VALID_FOR = timedelta(days=365)
+
+
+def suggestion_key_hash(key):
+    """Only this fingerprint is stored: a leaked database or backup opens no form."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
 
 # After this long without contact an actor appears on the staff's "get in touch" list.
 CONTACT_OVERDUE_AFTER = timedelta(days=365)
@@ -59,6 +74,21 @@ class ActorQuerySet(PublishableQuerySet):
     def registrations(self):
         """Joined through the public form and not published yet: waiting for a review."""
         return self.filter(registered_online=True).exclude(publication_status="published")
+
+    def with_suggestion_key(self, key, now=None):
+        """The published actor whose suggestion link carries `key`, or None: unknown, revoked,
+        expired and hidden actors' links all open nothing."""
+        if not isinstance(key, str) or not 20 <= len(key) <= 100:
+            return None
+        now = now or timezone.now()
+        return (
+            self.published(now)
+            .filter(
+                suggestion_key_hash=suggestion_key_hash(key),
+                suggestion_key_issued__gt=now - SUGGESTION_LINK_VALID_FOR,
+            )
+            .first()
+        )
 
     def search(self, text, language):
         """The portal search's forgiving matching (search/engine.py): typos, accents,
@@ -122,6 +152,16 @@ class Actor(Publishable):
         _("joined through the online form"), default=False, db_index=True
     )
     registration_note = models.TextField(_("note from the registration"), blank=True)
+    suggestion_key_hash = models.CharField(
+        _("fingerprint of the suggestion link"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+    )
+    suggestion_key_issued = models.DateTimeField(
+        _("suggestion link issued at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -155,7 +195,96 @@ class Actor(Publishable):
         if not self.slug:
             self.slug = unique_slug(self.name)
         self.languages = ",".join(self.language_codes)
+        # Approved for the first time (by the publish action, the form or an approved revision):
+        # the contact person gets their link for suggesting offers.
+        welcome = (
+            not self._state.adding
+            and self.publication_status == PublicationStatus.PUBLISHED
+            and self.email
+            and self.suggestion_key_issued is None
+            and self.live_publication_status() != PublicationStatus.PUBLISHED
+        )
+        key = self._new_suggestion_key() if welcome else None
         super().save(*args, **kwargs)
+        if key:
+            transaction.on_commit(lambda: self.mail_suggestion_link(key))
+
+    # --- The contact person's link for suggesting offers ------------------------------------
+
+    def _new_suggestion_key(self):
+        key = secrets.token_urlsafe(32)
+        self.suggestion_key_hash = suggestion_key_hash(key)
+        self.suggestion_key_issued = timezone.now()
+        return key
+
+    def issue_suggestion_link(self, user):
+        """A new link (the old one stops working); returns the key, shown once and mailed."""
+        key = self._new_suggestion_key()
+        self.save_as(user, reason="suggestion link issued")
+        return key
+
+    def revoke_suggestion_link(self, user):
+        if not self.suggestion_key_hash:
+            return False
+        self.suggestion_key_hash = ""
+        self.save_as(user, reason="suggestion link revoked")
+        return True
+
+    @property
+    def suggestion_link_expires(self):
+        if not self.suggestion_key_hash or self.suggestion_key_issued is None:
+            return None
+        return self.suggestion_key_issued + SUGGESTION_LINK_VALID_FOR
+
+    def suggestion_link_state(self):
+        if self.suggestion_key_hash and self.suggestion_link_expires > timezone.now():
+            return _("active until %(date)s") % {
+                "date": timezone.localtime(self.suggestion_link_expires).strftime("%d.%m.%Y")
+            }
+        if self.suggestion_key_hash:
+            return _("expired")
+        if self.suggestion_key_issued:
+            return _("revoked")
+        return _("none yet")
+
+    suggestion_link_state.short_description = _("suggestion link")
+
+    @property
+    def mail_language(self):
+        """The first of their languages the portal speaks, else German."""
+        portal = dict(settings.LANGUAGES)
+        return next((code for code in self.language_codes if code in portal), "de")
+
+    def suggestion_url(self, key, language=None):
+        with translation.override(language or self.mail_language):
+            path = reverse("offers:actor-suggest", kwargs={"key": key})
+        return getattr(settings, "SITE_URL", "").rstrip("/") + path
+
+    def mail_suggestion_link(self, key):
+        """E-mails the link to the contact; a failing mail server undoes nothing."""
+        if not self.email:
+            return False
+        with translation.override(self.mail_language):
+            subject = gettext("Your link for suggesting activities on the Quartiersportal")
+            body = gettext(
+                "Hello %(contact)s,\n\n"
+                "%(actor)s is now listed on the Quartiersportal Heilbronn. With this personal "
+                "link you can suggest activities of %(actor)s; the neighbourhood management "
+                "looks at each suggestion before it is published:\n\n%(link)s\n\n"
+                "Please do not pass the link on. It works until %(date)s; the neighbourhood "
+                "management can renew or revoke it at any time.\n"
+            ) % {
+                "contact": self.contact_name or self.name,
+                "actor": self.name,
+                "link": self.suggestion_url(key),
+                "date": timezone.localtime(self.suggestion_link_expires).strftime("%d.%m.%Y"),
+            }
+        try:
+            send_mail(subject, body, None, [self.email], fail_silently=False)
+        except Exception:
+            logger.exception("suggestion link for actor %s could not be sent", self.pk)
+            return False
+        return True
 
     @property
     def language_codes(self):

@@ -177,7 +177,7 @@ class OfferAdmin(
         "publication_label",
         "state",
         "last_checked",
-        "is_proposal",
+        "suggested_by",
     ]
     list_filter = [
         "publication_status",
@@ -190,12 +190,22 @@ class OfferAdmin(
         "category",
         "target_groups",
     ]
-    list_select_related = ["centre", "quarter", "category"]
+    list_select_related = ["centre", "quarter", "category", "actor"]
     search_fields = ["title", "summary", "proposer_name"]
     prepopulated_fields = {"slug": ["title_de"]}
     autocomplete_fields = []
     filter_horizontal = ["target_groups", "languages"]
     inlines = [ScheduleInline, CancellationInline]
+
+    @admin.display(description=_("suggestion"), ordering="is_proposal")
+    def suggested_by(self, offer):
+        """Whose suggestion waits here: an actor's contact person or a resident."""
+        if not offer.is_proposal:
+            return "—"
+        if offer.actor_id:
+            return _("suggested by %(actor)s") % {"actor": offer.actor}
+        return _("suggested by a resident")
+
     actions = ["duplicate", "submit_for_review", "publish", "pause", "resume", "mark_checked"]
     readonly_fields = ["uid", "created_at", "updated_at", "upcoming_dates"]
     fieldsets = [

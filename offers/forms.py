@@ -1,13 +1,18 @@
 from django import forms
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from centers.models import Centre, Quarter
+from centers.models import Centre, Quarter, Site
+from network.models import Actor
 from offers.models import (
     Category,
+    CostType,
     FeedKind,
     Offer,
     OfferLanguage,
+    Recurrence,
     TargetGroup,
     TimeOfDay,
     Weekday,
@@ -56,6 +61,13 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         label=_("Neighbourhood centre"),
         empty_label=_("All centres"),
     )
+    # Only actors with a published activity; the queryset is set per request (the clock).
+    actor = portal_forms.ModelChoiceField(
+        Actor.objects.none(),
+        label=_("Club, initiative or other local actor"),
+        required=False,
+        empty_label=_("All"),
+    )
     target_group = LookupChoiceField(
         TargetGroup.objects.all(), label=_("Who is it for?"), empty_label=_("Everyone")
     )
@@ -88,6 +100,11 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         for field in self.fields.values():
             if isinstance(field, LookupChoiceField):
                 field.load()
+        self.fields["actor"].queryset = (
+            Actor.objects.published()
+            .filter(pk__in=Offer.objects.published().values("actor"))
+            .order_by("name")
+        )
 
     def filter(self, queryset, language):
         """The filtered queryset; an invalid value gives an empty, friendly result."""
@@ -98,6 +115,8 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
             queryset = queryset.for_quarter(data["quarter"])
         if data["centre"]:
             queryset = queryset.for_centre(data["centre"])
+        if data["actor"]:
+            queryset = queryset.by_actor(data["actor"])
         if data["target_group"]:
             queryset = queryset.for_target_group(data["target_group"])
         if data["category"]:
@@ -200,3 +219,135 @@ class PlanLanguageForm(portal_forms.BootstrapMixin, forms.Form):
 
     def second_language(self):
         return self.cleaned_data.get("zweitsprache", "") if self.is_valid() else ""
+
+
+class ActorSuggestionForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
+    """An actor's contact person suggests an activity of their actor (through their link)."""
+
+    title = forms.CharField(label=_("Name of the activity"), max_length=160)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What happens, for whom, what to bring."),
+    )
+    category = portal_forms.ModelChoiceField(
+        Category.objects.all(), label=_("Category"), required=False, empty_label="—"
+    )
+    target_groups = portal_forms.ModelMultipleChoiceField(
+        TargetGroup.objects.all(),
+        label=_("Who is it for?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    recurrence = forms.ChoiceField(
+        label=_("How often?"),
+        choices=[
+            (Recurrence.WEEKLY, _("Every week")),
+            (Recurrence.SINGLE, _("Once, on one date")),
+        ],
+        initial=Recurrence.WEEKLY,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("On which weekdays?"),
+        choices=Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    date = forms.DateField(
+        label=_("Date (only for a single date)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    start_time = forms.TimeField(
+        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    quarter = portal_forms.ModelChoiceField(
+        Quarter.objects.none(), label=_("Neighbourhood"), empty_label=None
+    )
+    site = portal_forms.ModelChoiceField(
+        Site.objects.none(),
+        label=_("At a site of a centre"),
+        required=False,
+        empty_label=_("No, at another place"),
+    )
+    venue_name = forms.CharField(label=_("Other place"), max_length=160, required=False)
+    street = forms.CharField(label=_("Street and number"), max_length=160, required=False)
+    postcode = forms.RegexField(
+        label=_("Postcode"),
+        regex=r"^\d{5}$",
+        required=False,
+        error_messages={"invalid": _("Please enter five digits, e.g. 74080.")},
+    )
+    cost_type = forms.ChoiceField(
+        label=_("Cost"),
+        choices=CostType.choices,
+        initial=CostType.FREE,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    cost_amount = forms.DecimalField(
+        label=_("Amount in euros"),
+        required=False,
+        min_value=0,
+        max_digits=7,
+        decimal_places=2,
+        localize=True,
+    )
+    languages = portal_forms.ModelMultipleChoiceField(
+        OfferLanguage.objects.all(),
+        label=_("Languages spoken in the activity"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    registration_note = forms.CharField(
+        label=_("How to register (if needed)"),
+        max_length=300,
+        required=False,
+        help_text=_("e.g. by phone or e-mail"),
+    )
+    note = forms.CharField(
+        label=_("Anything else the neighbourhood management should know?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, actor, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        quarters = actor.quarters.all().order_by("name")
+        self.fields["quarter"].queryset = quarters
+        # Sites in the actor's quarters and the sites it already uses.
+        self.fields["site"].queryset = (
+            Site.objects.filter(
+                models.Q(quarter__in=quarters.values("pk")) | models.Q(actors=actor)
+            )
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["site"].label_from_instance = lambda site: f"{site.name}, {site.address_line}"
+
+    def clean(self):
+        data = super().clean()
+        single = data.get("recurrence") == Recurrence.SINGLE
+        if single and not data.get("date"):
+            self.add_error("date", _("Please enter the date."))
+        if data.get("recurrence") == Recurrence.WEEKLY and not data.get("weekdays"):
+            self.add_error("weekdays", _("Please choose at least one weekday."))
+        if single and data.get("date") and data["date"] < timezone.localdate():
+            self.add_error("date", _("This date is in the past."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The end is not after the start."))
+        if data.get("cost_type") == CostType.AMOUNT and data.get("cost_amount") is None:
+            self.add_error("cost_amount", _("Please enter the amount."))
+        if not data.get("site") and not (data.get("venue_name") or data.get("street")):
+            self.add_error(
+                "site", _("Please choose a site or enter the name or address of the place.")
+            )
+        data["weekdays"] = "".join(str(day) for day in sorted(set(data.get("weekdays") or [])))
+        return data

@@ -12,12 +12,18 @@ def offer_tasks(user):
     tasks = {}
     if user.has_perm("offers.change_offer"):
         offers = scope_queryset(user, Offer.objects.all(), OFFER_CENTRE_PATH)
-        proposals = offers.filter(is_proposal=True).exclude(publication_status="published")
+        suggestions = offers.filter(is_proposal=True).exclude(publication_status="published")
         stale = offers.published().stale()
         changelist = reverse("admin:offers_offer_changelist")
+        waiting = f"{changelist}?is_proposal__exact=1&publication_status__exact=draft"
+        # Residents' suggestions and those a local actor's contact person sent through its link.
         tasks["proposals"] = {
-            "count": proposals.count(),
-            "url": f"{changelist}?is_proposal__exact=1&publication_status__exact=draft",
+            "count": suggestions.filter(actor__isnull=True).count(),
+            "url": waiting,
+        }
+        tasks["actor_suggestions"] = {
+            "count": suggestions.filter(actor__isnull=False).count(),
+            "url": waiting,
         }
         tasks["review"] = {
             "count": offers.filter(publication_status="review").count(),

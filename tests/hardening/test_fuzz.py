@@ -51,6 +51,7 @@ OFFER_PARAMS = [
     "q",
     "quarter",
     "centre",
+    "actor",
     "target_group",
     "category",
     "age",

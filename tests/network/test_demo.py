@@ -1,3 +1,6 @@
+import re
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -5,6 +8,7 @@ from centers.models import Quarter
 from demo.marks import is_demo
 from network.models import Actor, Idea, IdeaStatus
 from offers.models import Offer
+from portal.models import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +52,37 @@ def test_the_demo_boeckingen_page_lists_clubs_and_initiatives(client, demo):
     html = client.get("/ar/quartiere/boeckingen/").content.decode()
     assert "Sportfreunde Böckingen-Kreuzgrund (Demo)" in html
     assert "Repair-Initiative Neckarufer (Demo)" in html
+
+
+def test_the_demo_has_draft_activities_suggested_by_actors_and_links_for_some(demo):
+    suggested = Offer.objects.filter(is_proposal=True, actor__isnull=False)
+    assert suggested.count() >= 2
+    for offer in suggested:
+        assert offer.publication_status == PublicationStatus.DRAFT
+        assert is_demo(offer) and "Demo" in offer.title_de
+        assert offer.centre_id and offer.schedules.exists()
+    assert not Offer.objects.published().filter(pk__in=suggested).exists()
+    linked = Actor.objects.exclude(suggestion_key_hash="")
+    assert linked.count() == 3
+    call_command("load_demo", verbosity=0)
+    assert suggested.count() == Offer.objects.filter(is_proposal=True, actor__isnull=False).count()
+    assert set(
+        Actor.objects.exclude(suggestion_key_hash="").values_list("suggestion_key_hash")
+    ) == (set(linked.values_list("suggestion_key_hash")))
+
+
+def test_the_demo_prints_working_suggestion_links_once(client):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    links = dict(
+        re.findall(
+            r"^\s+(.+?): \S*?(/de/angebote/vorschlagen/akteur/[\w-]+/)$", out.getvalue(), re.M
+        )
+    )
+    assert len(links) == 3
+    pages = {name: client.get(path) for name, path in links.items()}
+    assert all(page.status_code == 200 for page in pages.values())
+    assert "Handy-Sprechstunde" in pages["Repair-Initiative Neckarufer (Demo)"].content.decode()
+    again = StringIO()
+    call_command("load_demo", stdout=again)
+    assert "/vorschlagen/akteur/" not in again.getvalue()

@@ -136,3 +136,43 @@ def test_a_page_out_of_range_is_a_404_with_a_json_error(client, world):
 def test_the_root_points_to_the_organizations(client):
     data = client.get(reverse("hsds:root")).json()
     assert data["organizations_url"].endswith(reverse("hsds:organizations"))
+
+
+def test_a_service_run_by_an_actor_alone_names_the_actor_and_validates(client, world):
+    offer = make_offer(title="Vereinslauf", actor=world["actor"])
+    data = client.get(reverse("hsds:service", kwargs={"uid": offer.uid})).json()
+    _validate(data, _load(HSDS / "compiled" / "service_with_definitions.json"))
+    assert data["organization"]["id"] == data["organization_id"] == str(world["actor"].uid)
+    items = client.get(reverse("hsds:services")).json()["contents"]
+    schema = _load(HSDS / "compiled" / "service_list.json")
+    for item in items:
+        _validate(item, schema)
+    assert {item["name"]: item["organization"]["name"] for item in items}["Vereinslauf"] == (
+        "TSV Böckingen"
+    )
+    organization = client.get(reverse("hsds:organization", kwargs={"uid": world["actor"].uid}))
+    _validate(organization.json(), _load(HSDS / "schema" / "organization.json"), _object_schemas())
+    assert {service["name"] for service in organization.json()["services"]} == {
+        "Kinderturnen",
+        "Vereinslauf",
+    }
+
+
+def test_an_actors_suggested_draft_is_in_no_open_data(client, world):
+    make_offer(
+        title="Vorschlag des Vereins",
+        actor=world["actor"],
+        centre=world["centre"],
+        is_proposal=True,
+        publication_status=PublicationStatus.DRAFT,
+    )
+    for name in ("hsds:services", "hsds:organizations"):
+        assert "Vorschlag des Vereins" not in client.get(reverse(name)).content.decode()
+    organization = client.get(reverse("hsds:organization", kwargs={"uid": world["actor"].uid}))
+    assert "Vorschlag des Vereins" not in organization.content.decode()
+    assert "Vorschlag des Vereins" not in client.get(reverse("offers:csv")).content.decode()
+
+
+def test_the_open_data_page_links_the_organizations(client):
+    html = client.get(reverse("offers:open-data")).content.decode()
+    assert f'href="{reverse("hsds:organizations")}"' in html
