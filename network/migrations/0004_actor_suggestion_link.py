@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0002_history_verbose_names'),
+        ('network', '0003_history_of_actor_quarters_and_sites'),
     ]
 
     operations = [
