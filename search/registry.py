@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
+from portal.lib.html import plain_text
 from search import text
 from search.models import Entry, Word
 
@@ -175,10 +176,11 @@ def translated(obj, name, language):
 
 
 def texts(obj, language, *names):
-    """The German value of each field and, in another language, its translation too."""
+    """The German value of each field and, in another language, its translation too; rich text
+    without its markup (a search for "strong" must not find every bold word)."""
     values = []
     for name in names:
         values.append(getattr(obj, f"{name}_de", None) or getattr(obj, name, "") or "")
         if language != "de":
             values.append(getattr(obj, f"{name}_{language}", None) or "")
-    return " ".join(str(value) for value in values if value)
+    return " ".join(plain_text(str(value)) for value in values if value)

@@ -298,3 +298,9 @@ def test_renaming_a_neighbourhood_finds_what_happens_there_by_the_new_name(clien
     quarter.save()
     titles = _titles(client, q="Klingenberg")
     assert {"Sprachcafé", "Turnverein Böckingen", "Stadtteilhaus Böckingen"} <= set(titles)
+
+
+def test_markup_of_a_rich_text_description_is_not_searchable(client):
+    make_offer(title="Nähcafé", description="<p>Wir <strong>nähen</strong> gemeinsam.</p>")
+    assert "Nähcafé" in client.get("/de/suche/", {"q": "nähen"}).content.decode()
+    assert "Nähcafé" not in client.get("/de/suche/", {"q": "strong"}).content.decode()
