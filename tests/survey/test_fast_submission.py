@@ -160,3 +160,30 @@ def test_thank_you_is_said_only_once_the_response_is_committed(full):
         with connection.cursor() as cursor:
             cursor.execute("SHOW synchronous_commit")
             assert cursor.fetchone()[0] == "on"
+
+
+def test_the_dashboard_counts_neighbourhoods_from_its_aggregate_as_the_query_would(full):
+    from survey import services
+
+    for index, quarter in enumerate(full["quarters"] * 3):
+        data = valid_post(full, Q1=str(quarter.pk), token=f"t{index}")
+        assert Client().post(_url(full["survey"]), data).status_code == 302
+    data = valid_post(full, Q1="dk", token="outside")
+    assert Client().post(_url(full["survey"]), data).status_code == 302
+    survey, quarters = full["survey"], services.load_quarters()
+    responses = services.filtered_responses(survey)
+    _total, _results, counts = services._aggregate(
+        survey, services.load_questions(survey), quarters, responses
+    )
+    expected = services.breakdowns(responses)["quarter"]
+    assert services._by_quarter(counts, quarters) == [tuple(row) for row in expected]
+    assert [n for _name, n in expected] == [3, 3]
+
+
+def test_a_new_online_response_shows_on_the_cached_dashboard_at_once(full, client, admin_user):
+    client.force_login(admin_user)
+    url = reverse("survey:dashboard", kwargs={"slug": full["survey"].slug})
+    assert client.get(url).context["total"] == 0
+    assert client.get(url).context["total"] == 0  # from the dashboard cache
+    assert Client().post(_url(full["survey"]), valid_post(full)).status_code == 302
+    assert client.get(url).context["total"] == 1
