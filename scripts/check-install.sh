@@ -30,6 +30,8 @@ manage compile_catalogues -v0
 manage migrate --noinput -v0
 manage createcachetable
 manage collectstatic --noinput -v0
+# WhiteNoise wrote Brotli copies (the brotli package is installed) beside the gzip ones.
+ls "$STATIC_ROOT"/css/site.*.css.br >/dev/null
 manage check --deploy --fail-level WARNING
 
 # A request through the whole stack (WSGI handler, middleware, templates, static manifest).

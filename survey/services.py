@@ -327,6 +327,11 @@ def _bars(pairs, total):
 
 def aggregate(survey, questions, quarters, responses):
     """Counts for the dashboard and the public results page, in a fixed number of queries."""
+    total, results, _counts = _aggregate(survey, questions, quarters, responses)
+    return total, results
+
+
+def _aggregate(survey, questions, quarters, responses):
     total = responses.count()
     # Over-ticked and unreadable answers are kept, but they are no answer to count.
     answers = Answer.objects.filter(response__in=responses, missing__isnull=True)
@@ -407,7 +412,7 @@ def aggregate(survey, questions, quarters, responses):
         elif question.kind == QuestionKind.NUMBER and not item["suppressed"]:
             item["number"] = numbers.get(question.pk)
         results.append(item)
-    return total, results
+    return total, results, counts
 
 
 def _scale_labels(question):
@@ -429,8 +434,18 @@ def _scale_bars(question, counter, total):
     return _bars(pairs, total)
 
 
-def breakdowns(responses):
-    """Responses by day, language and channel, and by neighbourhood."""
+def _by_quarter(counts, quarters):
+    """[(neighbourhood, answers naming it)] from the aggregate's counts, by name."""
+    sums = {}
+    for key, n in counts.items():
+        if key[3] is not None:
+            sums[key[3]] = sums.get(key[3], 0) + n
+    names = {quarter.pk: quarter.name for quarter in quarters}
+    return sorted(((names[pk], n) for pk, n in sums.items() if pk in names), key=lambda r: r[0])
+
+
+def breakdowns(responses, by_quarter=None):
+    """Responses by day, language and channel, and by neighbourhood (unless already counted)."""
     by_day = list(
         responses.values_list("submitted_on").annotate(n=Count("id")).order_by("submitted_on")
     )
@@ -438,12 +453,15 @@ def breakdowns(responses):
         responses.values_list("language").annotate(n=Count("id")).order_by("language")
     )
     by_channel = list(responses.values_list("channel").annotate(n=Count("id")).order_by("channel"))
-    by_quarter = list(
-        Answer.objects.filter(response__in=responses, quarter__isnull=False, missing__isnull=True)
-        .values_list("quarter__name")
-        .annotate(n=Count("id"))
-        .order_by("quarter__name")
-    )
+    if by_quarter is None:
+        by_quarter = list(
+            Answer.objects.filter(
+                response__in=responses, quarter__isnull=False, missing__isnull=True
+            )
+            .values_list("quarter__name")
+            .annotate(n=Count("id"))
+            .order_by("quarter__name")
+        )
     return {"day": by_day, "language": by_language, "channel": by_channel, "quarter": by_quarter}
 
 
@@ -777,8 +795,12 @@ def count_by_question(survey):
 
 # --- Dashboard cache --------------------------------------------------------------------------
 # Aggregating 10,000 responses takes half a second; staff reloading the dashboard or switching
-# filters should not pay that each time. Every stored, corrected or deleted response bumps the
-# survey's responses version (shared by all workers), so a paper entry shows up at once.
+# filters should not pay that each time. The cached aggregate is keyed by what the responses
+# look like: their number and the highest response number (a new response, online or paper,
+# changes both; the number also catches one committed after a later one) at the cost of one query
+# on the dashboard instead of a cache write in every submission, and a version that every
+# correction or deletion bumps (shared by all workers), so a paper entry or a correction shows up
+# at once.
 
 
 def _responses_version_key(survey_id):
@@ -788,11 +810,15 @@ def _responses_version_key(survey_id):
 def responses_version(survey_id):
     from django.core.cache import cache
 
-    return cache.get_or_set(_responses_version_key(survey_id), 1, timeout=None)
+    changed = cache.get_or_set(_responses_version_key(survey_id), 1, timeout=None)
+    stored = Response.all_objects.aggregate(count=Count("pk"), newest=Max("pk"))
+    return f"{changed}.{stored['count']}.{stored['newest']}"
 
 
-def responses_changed(sender, instance, **kwargs):
-    bump_responses_version(instance.survey_id)
+def responses_changed(sender, instance, created=False, **kwargs):
+    """A response corrected or deleted; a new one raises the highest number by itself."""
+    if not created:
+        bump_responses_version(instance.survey_id)
 
 
 def bump_responses_version(survey_id):
@@ -819,11 +845,11 @@ def dashboard_data(survey, questions, quarters, filters, search, texts=True):
     data = caches["pages"].get(key)
     if data is None:
         responses = filtered_responses(survey, **filters)
-        total, aggregated = aggregate(survey, questions, quarters, responses)
+        total, aggregated, counts = _aggregate(survey, questions, quarters, responses)
         data = {
             "total": total,
             "results": aggregated,
-            "breakdowns": breakdowns(responses),
+            "breakdowns": breakdowns(responses, by_quarter=_by_quarter(counts, quarters)),
             "texts": free_texts(responses, search, limit=DASHBOARD_TEXTS) if texts else {},
             "text_count": count_free_texts(responses, search) if texts else 0,
         }

@@ -51,23 +51,23 @@ def _questionnaire_form(survey, data=None):
     )
 
 
-# The surveys this worker has shown, per content version: when the database goes away between
-# showing the questionnaire and the POST, the answers still come back (issue 17). Only surveys
-# that exist are kept, so made-up addresses cannot grow this.
+# The surveys this worker has shown, per content version. Every questionnaire and every
+# submission needs its survey; between editors' saves (which bump the version) it is the same
+# object, so it costs no query (issue 18). When the database goes away between showing the
+# questionnaire and the POST, the answers still come back (issue 17). Only surveys that exist are
+# kept, so made-up addresses cannot grow this.
 _shown = {}
 
 
 def _survey_even_during_an_outage(slug):
     from portal.cache import current_version
 
-    try:
-        survey = _visible_survey(slug)
-    except DatabaseError:
-        kept = _shown.get(slug)
-        if kept is None or kept[0] != current_version():
-            raise
+    version = current_version()
+    kept = _shown.get(slug)
+    if kept is not None and kept[0] == version:
         return kept[1]
-    _shown[slug] = (current_version(), survey)
+    survey = _visible_survey(slug)
+    _shown[slug] = (version, survey)
     return survey
 
 

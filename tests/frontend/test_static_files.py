@@ -18,7 +18,7 @@ from heilbronn_quartier.wsgi import application
 
 url = staticfiles_storage.url("css/site.css")
 result = {"url": url}
-for name, encoding in (("plain", ""), ("gzip", "gzip")):
+for name, encoding in (("plain", ""), ("gzip", "gzip"), ("brotli", "gzip, deflate, br")):
     environ = {
         "REQUEST_METHOD": "GET", "PATH_INFO": url, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "HTTP_ACCEPT_ENCODING": encoding,
@@ -51,7 +51,7 @@ def _production_env(tmp_path):
     return env
 
 
-def test_hashed_css_is_served_compressed_with_a_far_future_immutable_cache_header(tmp_path):
+def test_hashed_css_is_served_brotli_or_gzip_and_cached_immutably_for_a_year(tmp_path):
     env = _production_env(tmp_path)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -73,6 +73,10 @@ def test_hashed_css_is_served_compressed_with_a_far_future_immutable_cache_heade
     hashed = tmp_path / "static" / result["url"].removeprefix("/static/")
     assert hashed.exists()
     assert hashed.with_name(hashed.name + ".gz").exists()
+    # Brotli (the brotli package) beside gzip: about a fifth smaller for CSS.
+    assert hashed.with_name(hashed.name + ".br").exists()
+    bootstrap = next((tmp_path / "static" / "vendor" / "bootstrap").rglob("bootstrap.*.min.css"))
+    assert bootstrap.with_name(bootstrap.name + ".br").exists()
 
     plain, gzipped = result["plain"], result["gzip"]
     assert plain["status"].startswith("200")
@@ -85,6 +89,11 @@ def test_hashed_css_is_served_compressed_with_a_far_future_immutable_cache_heade
     assert gzipped["headers"]["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in gzipped["headers"]["Vary"]
     assert gzipped["length"] < plain["length"]
+    brotli = result["brotli"]
+    assert brotli["status"].startswith("200")
+    assert brotli["headers"]["Content-Encoding"] == "br"
+    assert "immutable" in brotli["headers"]["Cache-Control"]
+    assert brotli["length"] < gzipped["length"]
 
 
 def test_our_stylesheets_close_every_block():

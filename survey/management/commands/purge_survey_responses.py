@@ -1,8 +1,11 @@
+from functools import partial
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from survey.models import Answer, Draft, QuestionKind, Response, ResponseChange, Survey
+from survey.services import bump_responses_version
 
 
 class Command(BaseCommand):
@@ -52,6 +55,8 @@ class Command(BaseCommand):
                     serial="",
                     submission_token=None,
                 )
+                # Updates send no signal: the dashboard's cached free texts must go too.
+                transaction.on_commit(partial(bump_responses_version, survey.pk))
                 self.stdout.write(f"{survey.slug}: {count} responses anonymised")
             if not dry_run:
                 removed, _detail = drafts.delete()

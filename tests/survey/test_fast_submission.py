@@ -1,0 +1,189 @@
+"""The questionnaire and the submission cost few queries, and stay safe and durable (issue 18).
+
+A questionnaire once shown costs no query; a response is one INSERT into each table (all answers
+in one), no look-up before or after; CSRF protection is Django's own; the resident is told
+"thank you" only once the response is committed.
+"""
+
+import re
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from survey import views
+from survey.models import Answer, Response
+from tests.survey.factories import make_full_survey, valid_post
+
+pytestmark = pytest.mark.django_db
+
+CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT")
+
+
+@pytest.fixture
+def full():
+    return make_full_survey()
+
+
+def _url(survey):
+    with translation.override("de"):
+        return reverse("survey:questionnaire", kwargs={"slug": survey.slug})
+
+
+def _csrf_client():
+    """A resident's browser: Django checks the CSRF token as in production."""
+    return Client(enforce_csrf_checks=True)
+
+
+def _shown(client, survey):
+    html = client.get(_url(survey)).content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    return csrf, token
+
+
+def _statements(captured):
+    return [
+        query["sql"]
+        for query in captured.captured_queries
+        if not query["sql"].upper().startswith(CONTROL)
+    ]
+
+
+def test_the_questionnaire_costs_no_query_once_shown(full, django_assert_num_queries):
+    with CaptureQueriesContext(connection) as first:
+        assert Client().get(_url(full["survey"])).status_code == 200
+    assert len(first.captured_queries) <= 8  # survey, questions, options, rows, quarters
+    with django_assert_num_queries(0):
+        response = Client().get(_url(full["survey"]))
+    assert response.status_code == 200
+    assert "csrftoken" in response.cookies
+
+
+def test_an_editors_change_is_shown_at_once(full, client):
+    survey = full["survey"]
+    client.get(_url(survey))
+    survey.title_de = "Neuer Titel der Befragung"
+    survey.save()
+    assert "Neuer Titel der Befragung" in Client().get(_url(survey)).content.decode()
+
+
+def test_a_response_is_one_insert_per_table_and_nothing_else(full, settings):
+    client = _csrf_client()
+    csrf, token = _shown(client, full["survey"])
+    data = valid_post(full, token=token, Q6="Mehr Bänke") | {"csrfmiddlewaretoken": csrf}
+    for limit in (None, "30/h"):  # the rate limit counts in the cache, never in the database
+        settings.SURVEY_RATE_LIMIT = limit
+        Response.objects.all().delete()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(_url(full["survey"]), data)
+        assert response.status_code == 302
+        statements = _statements(captured)
+        assert len(statements) == 2, statements
+        assert statements[0].startswith('INSERT INTO "survey_response"')
+        assert statements[1].startswith('INSERT INTO "survey_answer"')
+        stored = Response.objects.get()
+        assert stored.submission_token == token
+        assert Answer.objects.filter(response=stored).count() >= len(full["questions"])
+
+
+def test_the_same_form_sent_twice_is_stored_once(full):
+    client = _csrf_client()
+    csrf, token = _shown(client, full["survey"])
+    data = valid_post(full, token=token) | {"csrfmiddlewaretoken": csrf}
+    assert client.post(_url(full["survey"]), data).status_code == 302
+    assert client.post(_url(full["survey"]), data).status_code == 302
+    assert Response.objects.count() == 1
+
+
+def test_a_submission_without_the_csrf_token_is_refused(full):
+    client = _csrf_client()
+    _csrf, token = _shown(client, full["survey"])
+    response = client.post(_url(full["survey"]), valid_post(full, token=token))
+    assert response.status_code == 403
+    assert Response.objects.count() == 0
+
+
+def test_a_submission_with_a_forged_token_is_refused(full):
+    client = _csrf_client()
+    _csrf, token = _shown(client, full["survey"])
+    data = valid_post(full, token=token) | {"csrfmiddlewaretoken": "x" * 64}
+    assert client.post(_url(full["survey"]), data).status_code == 403
+    assert Response.objects.count() == 0
+
+
+def test_a_cross_site_submission_from_a_residents_browser_is_refused(full):
+    """The victim's browser sends the victim's CSRF cookie along; the foreign Origin (or, over
+    HTTPS without Origin, the foreign Referer) gives the forged form away even if it somehow
+    carried a valid token."""
+    client = _csrf_client()
+    csrf, token = _shown(client, full["survey"])
+    data = valid_post(full, token=token) | {"csrfmiddlewaretoken": csrf}
+    forged = client.post(_url(full["survey"]), data, HTTP_ORIGIN="https://evil.example")
+    assert forged.status_code == 403
+    over_https = client.post(
+        _url(full["survey"]), data, secure=True, HTTP_REFERER="https://evil.example/form.html"
+    )
+    assert over_https.status_code == 403
+    assert Response.objects.count() == 0
+    # The same form from the portal's own page is stored.
+    own = client.post(_url(full["survey"]), data, HTTP_ORIGIN="http://testserver")
+    assert own.status_code == 302
+    assert Response.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_thank_you_is_said_only_once_the_response_is_committed(full):
+    """No acknowledgement before the row is committed: when the redirect to the thank-you page
+    is made, no transaction is open and the response is in the database."""
+    client = _csrf_client()
+    csrf, token = _shown(client, full["survey"])
+    seen = {}
+    original = views.redirect
+
+    def acknowledging(*args, **kwargs):
+        seen["in_transaction"] = connection.in_atomic_block
+        seen["autocommit"] = connection.get_autocommit()
+        seen["stored"] = Response.objects.filter(submission_token=token).exists()
+        return original(*args, **kwargs)
+
+    data = valid_post(full, token=token) | {"csrfmiddlewaretoken": csrf}
+    with mock.patch.object(views, "redirect", acknowledging):
+        response = client.post(_url(full["survey"]), data)
+    assert response.status_code == 302
+    assert seen == {"in_transaction": False, "autocommit": True, "stored": True}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"
+
+
+def test_the_dashboard_counts_neighbourhoods_from_its_aggregate_as_the_query_would(full):
+    from survey import services
+
+    for index, quarter in enumerate(full["quarters"] * 3):
+        data = valid_post(full, Q1=str(quarter.pk), token=f"t{index}")
+        assert Client().post(_url(full["survey"]), data).status_code == 302
+    data = valid_post(full, Q1="dk", token="outside")
+    assert Client().post(_url(full["survey"]), data).status_code == 302
+    survey, quarters = full["survey"], services.load_quarters()
+    responses = services.filtered_responses(survey)
+    _total, _results, counts = services._aggregate(
+        survey, services.load_questions(survey), quarters, responses
+    )
+    expected = services.breakdowns(responses)["quarter"]
+    assert services._by_quarter(counts, quarters) == [tuple(row) for row in expected]
+    assert [n for _name, n in expected] == [3, 3]
+
+
+def test_a_new_online_response_shows_on_the_cached_dashboard_at_once(full, client, admin_user):
+    client.force_login(admin_user)
+    url = reverse("survey:dashboard", kwargs={"slug": full["survey"].slug})
+    assert client.get(url).context["total"] == 0
+    assert client.get(url).context["total"] == 0  # from the dashboard cache
+    assert Client().post(_url(full["survey"]), valid_post(full)).status_code == 302
+    assert client.get(url).context["total"] == 1
