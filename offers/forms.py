@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,12 +26,24 @@ class LookupChoiceField(forms.ChoiceField):
     would need ten queries before showing a single offer.
     """
 
+    widget = portal_forms.PlainSelect
+
     def __init__(self, queryset, key="slug", empty_label="", **kwargs):
         self.queryset, self.key, self.empty_label = queryset, key, empty_label
         super().__init__(choices=(), required=False, **kwargs)
 
-    def load(self):
-        self.objects = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+    def load(self, name):
+        """The choices, kept per language and content version (portal.cache fragments)."""
+        from django.utils import timezone
+
+        from portal.cache import cached_fragment
+
+        def objects():
+            found = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+            # A centre's scheduled publication changes the list with the clock alone.
+            return found, timezone.now() + timedelta(seconds=60)
+
+        self.objects = cached_fragment(f"offer-filter-choices:{name}", objects)
         self.choices = [("", self.empty_label)] + [
             (key, str(obj)) for key, obj in self.objects.items()
         ]
@@ -69,11 +83,13 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=portal_forms.PlainSelect,
     )
     time = forms.ChoiceField(
         label=_("Time of day"),
         choices=[("", pgettext_lazy("time of day filter", "Any time"))] + list(TimeOfDay.choices),
         required=False,
+        widget=portal_forms.PlainSelect,
     )
     language = LookupChoiceField(
         OfferLanguage.objects.all(),
@@ -85,9 +101,9 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, LookupChoiceField):
-                field.load()
+                field.load(name)
 
     def filter(self, queryset, language):
         """The filtered queryset; an invalid value gives an empty, friendly result."""
