@@ -11,6 +11,9 @@ from bench import BENCH_CSRF
 from bench import pages as base
 from bench.pages import page
 
+# A few staff members at once, not a crowd: one connection per worker.
+STAFF_CONNECTIONS = 2
+
 
 def offer_pages():
     from centers.models import Quarter
@@ -38,7 +41,12 @@ def offer_pages():
         if actor is not None:
             pages.append(page("actor page", reverse("network:actor-detail", args=[actor.slug])))
         pages.append(
-            page("admin offer list (staff)", reverse("admin:offers_offer_changelist"), "staff")
+            page(
+                "admin offer list (staff)",
+                reverse("admin:offers_offer_changelist"),
+                "staff",
+                connections=STAFF_CONNECTIONS,
+            )
         )
         return pages
 
@@ -101,6 +109,7 @@ def survey_pages():
                 "survey dashboard (staff)",
                 reverse("survey:dashboard", kwargs={"slug": survey.slug}),
                 "staff",
+                connections=STAFF_CONNECTIONS,
             ),
         ]
 

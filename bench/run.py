@@ -202,7 +202,8 @@ def _script(page, paths=None):
 
 
 def _wrk(url, page, session, duration=DURATION, paths=None):
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+    connections = page.get("connections", CONNECTIONS)
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency"]
     args.append(url)
     cookies = [f"sessionid={session}"] if page.get("kind") == "staff" else []
     cookies += [page["cookie"]] if page.get("cookie") else []
