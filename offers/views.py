@@ -107,7 +107,9 @@ def this_week(request):
         html = render_to_string("offers/includes/week_days.html", {"days": days})
         return html, selection_valid_until
 
-    name = f"this-week:{today}:{quarter.pk if quarter else ''}"
+    # An unknown neighbourhood shows nothing and must not share the key of "all".
+    place = quarter.pk if quarter else ("unknown" if request.GET.get("quarter") else "all")
+    name = f"this-week:{today}:{place}"
     return render(
         request,
         "offers/offer_this_week.html",

@@ -60,3 +60,13 @@ def test_each_language_gets_its_own_fragments(client, fragments):
     assert "Treff" in client.get("/de/angebote/").content.decode()
     english = client.get("/en/angebote/").content.decode()
     assert "Meeting" in english and 'lang="en"' in english
+
+
+def test_an_unknown_neighbourhood_on_this_week_does_not_empty_the_page_for_everyone(
+    client, fragments
+):
+    make_offer(title="Nachbarschaftstreff", slots=[(day, "15:00", "17:00") for day in range(7)])
+    url = reverse("offers:this-week")
+    for unknown in ("gibt-es-nicht", "x\x00"):
+        assert "Nachbarschaftstreff" not in client.get(url, {"quarter": unknown}).content.decode()
+        assert "Nachbarschaftstreff" in client.get(url).content.decode()
