@@ -75,7 +75,7 @@ def _environment(backend):
         SECRET_KEY="bench-" + "k" * 60,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         USE_HTTPS="0",
-        STATIC_ROOT=str(VAR / "static"),
+        STATIC_ROOT=str(VAR / f"static-{backend}"),
         MEDIA_ROOT=str(VAR / "media"),
         PAGE_CACHE_STAMP=str(VAR / f"page-cache-{backend}.stamp"),
         SURVEY_RATE_LIMIT="off",
