@@ -12,10 +12,10 @@ settings over plain HTTP) and wrk with 16 connections, twice:
 
 The bare view (or bare POST view) is measured on the same server right before each page and is
 that page's ceiling, because the machine may be shared and its load changes by the minute.
-Prints req/s, p50/p99, the ratio to the bare view, SQL queries per page, the first (cold)
-render in-process in ms, HTML bytes (raw and gzip), the machine's load, and each goal of
-issue 18 as MET or NOT MET with its number. A "miss" keeps the fragments many pages share
-(portal/cache.py): "cold" is the price right after an editor's save.
+Prints req/s, p50/p99, the ratio to the bare view, SQL queries per page, "cold" (SQL queries
+and CPU ms in-process right after a content save), HTML bytes (raw and gzip), the machine's
+load, and each goal of issue 18 as MET or NOT MET with its number. A "miss" keeps the
+fragments many pages share (portal/cache.py): "cold" is the price right after an editor's save.
 
 Environment: BENCH_QUICK=1 (smoke run: 2 s per page, 200 activities, 1,000 responses,
 PostgreSQL only), BENCH_BACKENDS=postgresql,sqlite, BENCH_SECONDS, BENCH_CONNECTIONS,
@@ -324,6 +324,11 @@ def run_backend(backend):
     }
 
 
+def _cold(page):
+    """SQL queries and CPU ms in-process right after a content save (all fragments cold)."""
+    return f"{page.get('cold_queries', '?')}q {page.get('cold_ms', 0):.0f}ms"
+
+
 def _ms(value):
     return f"{value:.0f}" if value is not None else "—"
 
@@ -378,7 +383,7 @@ def print_report(result):
     print("ratio: to the bare view (or bare POST view) measured right before on the same server")
     header = (
         f"{'page':26} {'hit r/s':>8} {'ratio':>5} {'p99':>5} │ {'miss r/s':>8} {'ratio':>5} "
-        f"{'p50':>5} {'p99':>5} │ {'SQL':>3} {'cold':>5} {'HTML B':>7} {'gzip B':>6} {'!2xx':>4}"
+        f"{'p50':>5} {'p99':>5} │ {'SQL':>3} {'cold':>9} {'HTML B':>7} {'gzip B':>6} {'!2xx':>4}"
     )
     print(header)
     print("─" * len(header))
@@ -395,7 +400,7 @@ def print_report(result):
         non_2xx = (h or {}).get("non_2xx", 0) + (m or {}).get("non_2xx", 0)
         print(
             f"{label[:26]:26} {_cells(h, hit_ratio)} │ {_cells(m, miss_ratio, p50=True)} │ "
-            f"{page['queries']:3d} {page.get('cold_ms', 0):5.0f} {page['bytes']:7d} "
+            f"{page['queries']:3d} {_cold(page):>9} {page['bytes']:7d} "
             f"{page['gzip_bytes']:6d} {non_2xx:4d}"
         )
         markdown.append(
@@ -410,7 +415,7 @@ def print_report(result):
         ratio = filters["rps"] / filters["bare"] if filters["bare"] else 0.0
         print(
             f"{label[:26]:26} {_cells(None, None)} │ {_cells(filters, ratio, p50=True)} │ "
-            f"{result['filter_queries'] or 0:3d} {'':5} {'':7} {'':6} {filters['non_2xx']:4d}"
+            f"{result['filter_queries'] or 0:3d} {'':9} {'':7} {'':6} {filters['non_2xx']:4d}"
         )
         markdown.append(
             _markdown(label, None, None, filters, ratio, f"≤ {result['filter_queries']}", "")
