@@ -59,6 +59,39 @@ def offers(rng, centres, quarters, *, offers, **_):
     return len(created)
 
 
+def actors(rng, centres, quarters, *, offers, **_):
+    """Local actors (clubs, parishes, schools …), three per neighbourhood; every third activity
+    is run by one of them."""
+    from network.models import Actor, ActorKind
+    from offers.models import Offer
+
+    kinds = [kind for kind, _label in ActorKind.choices]
+    created = Actor.objects.bulk_create(
+        [
+            Actor(
+                name=f"Bench-Verein {n}",
+                slug=f"bench-verein-{n}",
+                kind=kinds[n % len(kinds)],
+                summary="Ein Verein im Quartier.",
+                email=f"verein{n}@example.org",
+                publication_status=PublicationStatus.PUBLISHED,
+            )
+            for n in range(3 * len(quarters))
+        ]
+    )
+    Actor.quarters.through.objects.bulk_create(
+        [
+            Actor.quarters.through(actor_id=actor.pk, quarter_id=quarters[n % len(quarters)].pk)
+            for n, actor in enumerate(created)
+        ]
+    )
+    run = list(Offer.objects.filter(slug__startswith="bench-angebot-").order_by("pk"))[::3]
+    for n, offer in enumerate(run):
+        offer.actor = created[n % len(created)]
+    Offer.objects.bulk_update(run, ["actor"], batch_size=500)
+    return len(created)
+
+
 def responses(rng, centres, quarters, *, responses, **_):
     from demo import survey as survey_demo
     from survey.models import Answer, Response, Survey
@@ -100,4 +133,4 @@ def responses(rng, centres, quarters, *, responses, **_):
     return Response.objects.filter(survey=survey).count()
 
 
-base._EXTENSIONS += [("offers", offers), ("responses", responses)]
+base._EXTENSIONS += [("offers", offers), ("actors", actors), ("responses", responses)]

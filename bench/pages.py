@@ -1,4 +1,8 @@
-"""The pages the benchmark measures. A page whose URL cannot be built yet is simply left out."""
+"""The pages the benchmark measures. A page whose URL cannot be built yet is simply left out.
+
+Each page has a `kind`: "bare" (the ceilings), "public" (anonymous pages the page cache may
+hold), "questionnaire" and "submission" (the survey, never shared), "staff" (logged in).
+"""
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -6,22 +10,22 @@ from django.utils import translation
 from centers.models import Centre, Quarter
 
 
-def _get(label, path, staff=False):
-    return {"label": label, "path": path, "method": "GET", "staff": staff}
+def page(label, path, kind="public", **extra):
+    return {"label": label, "path": path, "method": "GET", "kind": kind, **extra}
 
 
 def page_list():
     pages = [
-        _get("bare view (ceiling)", "/bench/bare"),
-        {
-            "label": "bare POST view (ceiling)",
-            "path": "/bench/bare-post",
-            "method": "POST",
-            "staff": False,
-            "body": "field=value",
-            "type": "application/x-www-form-urlencoded",
-        },
-        _get("home", "/de/"),
+        page("bare view (ceiling)", "/bench/bare", "bare"),
+        page(
+            "bare POST view (ceiling)",
+            "/bench/bare-post",
+            "bare",
+            method="POST",
+            body="field=value",
+            type="application/x-www-form-urlencoded",
+        ),
+        page("home", "/de/"),
     ]
     quarter = Quarter.objects.order_by("pk").first()
     centre = Centre.objects.published().operating().order_by("pk").first()
@@ -34,7 +38,7 @@ def page_list():
             continue
         try:
             with translation.override("de"):
-                pages.append(_get(label, reverse(name, kwargs=kwargs)))
+                pages.append(page(label, reverse(name, kwargs=kwargs)))
         except NoReverseMatch:
             continue
     for extension in _EXTENSIONS:
@@ -42,5 +46,16 @@ def page_list():
     return pages
 
 
-# Apps add functions returning more page dicts here (offers, survey).
+def filter_paths(limit=2000):
+    """Many distinct valid filter combinations of the activity list (a crawler, or residents
+    clicking through filters): each address is new to the page cache."""
+    paths = []
+    for extension in _FILTERS:
+        paths.extend(extension(limit))
+    return paths[:limit]
+
+
+# Apps add functions returning more page dicts here (offers, survey, network).
 _EXTENSIONS = []
+# … and functions returning lists of filtered list addresses.
+_FILTERS = []

@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -17,23 +18,34 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 import bench.generate_apps  # noqa: E402, F401  (registers activities and responses)
 import bench.pages_apps  # noqa: E402, F401  (registers activity and survey pages)
 from bench.generate import generate  # noqa: E402
-from bench.pages import page_list  # noqa: E402
+from bench.pages import filter_paths, page_list  # noqa: E402
+from portal.cache import invalidate_pages  # noqa: E402
 
 
 def _staff_session():
+    """A superuser's session that has passed the second factor, as after the TOTP step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     user, _created = get_user_model().objects.get_or_create(
         username="bench-staff", defaults={"is_staff": True, "is_superuser": True}
     )
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="bench", defaults={"confirmed": True}
+    )
     client = Client()
     client.force_login(user)
-    return client.cookies["sessionid"].value
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return session.session_key
 
 
 def main():
@@ -45,27 +57,64 @@ def main():
     pages = []
     for page in page_list():
         client = Client(HTTP_HOST="127.0.0.1", enforce_csrf_checks=True)
-        if page.get("staff"):
+        if page["kind"] == "staff":
             client.cookies["sessionid"] = session
         if page.get("cookie"):
             name, value = page["cookie"].split("=", 1)
             client.cookies[name] = value
-        with CaptureQueriesContext(connection) as queries:
-            if page["method"] == "POST":
-                response = client.post(page["path"], page["body"], content_type=page["type"])
-            else:
-                response = client.get(page["path"])
+
+        def fetch(client=client, page=page):
+            reset_queries()  # each request resets the log; count from an empty one
+            started = time.process_time()
+            with CaptureQueriesContext(connection) as queries:
+                if page["method"] == "POST":
+                    response = client.post(page["path"], page["body"], content_type=page["type"])
+                else:
+                    response = client.get(page["path"])
+            return response, len(queries), (time.process_time() - started) * 1000
+
+        fetch()  # templates compiled, connections open
+        invalidate_pages()  # as after an editor's save: every page and fragment cold
+        response, cold_queries, cold_ms = fetch()
+        response, queries, warm_ms = fetch()
         body = response.content
         pages.append(
             page
             | {
                 "status": response.status_code,
-                "queries": len(queries),
+                "queries": queries,
+                "cold_queries": cold_queries,
+                # CPU time in-process: right after a content save, and once more.
+                "cold_ms": round(cold_ms, 1),
+                "warm_ms": round(warm_ms, 1),
                 "bytes": len(body),
                 "gzip_bytes": len(gzip.compress(body, 6)),
             }
         )
-    print(json.dumps({"data": summary, "session": session, "pages": pages}))
+    filters = filter_paths(int(os.environ.get("BENCH_FILTER_PATHS", 2000)))
+    print(
+        json.dumps(
+            {
+                "data": summary,
+                "session": session,
+                "pages": pages,
+                "filters": filters,
+                "filter_queries": _most_queries(filters[:30]),
+            }
+        )
+    )
+
+
+def _most_queries(paths):
+    """The most SQL queries any of these addresses needs."""
+    most = 0
+    client = Client(HTTP_HOST="127.0.0.1")
+    for path in paths:
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200, path
+        most = max(most, len(queries))
+    return most
 
 
 if __name__ == "__main__":

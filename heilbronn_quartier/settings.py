@@ -193,6 +193,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Redis, set maxmemory and an allkeys-lru policy there: README, "Production").
 PAGE_CACHE_MAX_ITEM_BYTES = env_int("PAGE_CACHE_MAX_ITEM_BYTES", 1024 * 1024)
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024)
+# Fragments many pages share (an activity's card, a place's activities) live in the same store
+# under the same content version; 0 switches them off (portal/cache.py, "Fragments").
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 if os.environ.get("REDIS_URL"):
     _redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

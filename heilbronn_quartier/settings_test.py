@@ -57,6 +57,7 @@ CACHES = {
 }
 # Tests that exercise the page cache switch it on themselves.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 # Per process: another test run in the same checkout (or another xdist worker) must not
 # invalidate this one's cached pages.
 PAGE_CACHE_STAMP = Path(tempfile.gettempdir()) / f"quartier-test-page-cache-{os.getpid()}.stamp"

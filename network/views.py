@@ -42,7 +42,8 @@ def actor_detail(request, slug):
     actor = get_object_or_404(actors.prefetch_related("quarters", "sites"), slug=slug)
     preview = may_preview and not actor.is_public()
     # The reverse relation needs no import of the offers app: published, as a card shows them.
-    offers = actor.offers.published().for_listing().order_by("title")
+    # Only the ids are read here: the cards come rendered (offers' template tag offer_cards).
+    offers = actor.offers.published().order_by("title")
     response = render(
         request,
         "network/actor_detail.html",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.db import models
 from django.utils import timezone
@@ -29,12 +31,22 @@ class LookupChoiceField(forms.ChoiceField):
     would need ten queries before showing a single offer.
     """
 
+    widget = portal_forms.PlainSelect
+
     def __init__(self, queryset, key="slug", empty_label="", **kwargs):
         self.queryset, self.key, self.empty_label = queryset, key, empty_label
         super().__init__(choices=(), required=False, **kwargs)
 
-    def load(self):
-        self.objects = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+    def load(self, name):
+        """The choices, kept per language and content version (portal.cache fragments)."""
+        from portal.cache import cached_fragment
+
+        def objects():
+            found = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+            # A centre's scheduled publication changes the list with the clock alone.
+            return found, timezone.now() + timedelta(seconds=60)
+
+        self.objects = cached_fragment(f"offer-filter-choices:{name}", objects)
         self.choices = [("", self.empty_label)] + [
             (key, str(obj)) for key, obj in self.objects.items()
         ]
@@ -81,11 +93,13 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=portal_forms.PlainSelect,
     )
     time = forms.ChoiceField(
         label=_("Time of day"),
         choices=[("", pgettext_lazy("time of day filter", "Any time"))] + list(TimeOfDay.choices),
         required=False,
+        widget=portal_forms.PlainSelect,
     )
     language = LookupChoiceField(
         OfferLanguage.objects.all(),
@@ -97,9 +111,9 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, LookupChoiceField):
-                field.load()
+                field.load(name)
         self.fields["actor"].queryset = (
             Actor.objects.published()
             .filter(pk__in=Offer.objects.published().values("actor"))

@@ -475,8 +475,9 @@ class Offer(Publishable):
         found = {}
         for period in periods:
             if period.applies_to(self):
+                name = period.name
                 for day in period.days():
-                    found.setdefault(day, period.name)
+                    found.setdefault(day, name)
         return found
 
     def occurrences(self, start, end, periods=None):
@@ -889,8 +890,15 @@ class ClosurePeriod(models.Model):
             raise ValidationError(errors)
 
     def days(self):
-        count = (self.last_day - self.first_day).days + 1
-        return [self.first_day + timedelta(days=n) for n in range(max(count, 0))]
+        # Asked once per activity on list pages: kept per instance and range.
+        bounds = (self.first_day, self.last_day)
+        if getattr(self, "_days", (None, None))[0] != bounds:
+            count = (self.last_day - self.first_day).days + 1
+            self._days = (
+                bounds,
+                [self.first_day + timedelta(days=n) for n in range(max(count, 0))],
+            )
+        return self._days[1]
 
     def applies_to(self, offer):
         if self.kind == ClosureKind.SCHOOL_HOLIDAYS:

@@ -124,7 +124,26 @@ def _slot_starts(slot, offer, start, end):
         moment = datetime.combine(slot.date, slot.start_time)
         return [moment] if first <= moment <= last else []
     rule, _tz = build_rule(slot, offer)
-    return rule.between(first, last, inc=True)
+    return _rule_from(rule, slot, start).between(first, last, inc=True)
+
+
+def _rule_from(rule, slot, start):
+    """The same rule begun at the last whole period (week(s) or month) before `start`.
+
+    Stepping a series from its first day (often years ago) up to today costs hundreds of
+    iterations per slot and page; moving DTSTART by whole periods yields the same dates from
+    `start` on. The feed writes the original rule (build_rule), not this one."""
+    dtstart = rule._dtstart
+    if start <= dtstart.date():
+        return rule
+    if slot.recurrence == Recurrence.MONTHLY:
+        if (start.year, start.month) <= (dtstart.year, dtstart.month):
+            return rule
+        moved = dtstart.replace(year=start.year, month=start.month, day=1)
+    else:
+        step = 7 * (slot.interval or 1)
+        moved = dtstart + timedelta(days=(start - dtstart.date()).days // step * step)
+    return rule.replace(dtstart=moved)
 
 
 def occurrences_for(offer, start, end, periods=None, slots=None, cancelled=None):
@@ -196,7 +215,12 @@ def excluded_days(offer, slot, first, last, periods):
     days = set(closed)
     if not offer.on_public_holidays:
         days.update(public_holidays_between(first, last))
-    return {day for day in days if first <= day <= last and slot_falls_on(slot, offer, day)}
+    days = {day for day in days if first <= day <= last}
+    if not days:
+        return set()
+    # One pass over the slot's dates instead of one recurrence rule per candidate day.
+    falls = {moment.date() for moment in _slot_starts(slot, offer, min(days), max(days))}
+    return days & falls
 
 
 @dataclass(frozen=True)
@@ -210,6 +234,15 @@ class NextDates:
     @property
     def nothing_soon(self):
         return self.next is None and not self.cancelled
+
+    @property
+    def valid_until(self):
+        """Until when this stays what a list shows: a shown date drops out once it has ended,
+        and the window moves on at midnight."""
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        midnight = timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
+        shown = [item.end for item in self.cancelled] + ([self.next.end] if self.next else [])
+        return min([midnight, *shown])
 
 
 def attach_next_dates(offers, today=None, days=56, cancelled_shown=2):

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,9 +17,10 @@ from centers.models import Centre, Quarter
 from network.models import Actor
 from offers import services
 from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
+from offers.fragments import offer_cards, selection_valid_until
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
-from offers.schedule import attach_next_dates, group_by_day, occurrences_between
-from portal.cache import page_cache_params
+from offers.schedule import group_by_day, occurrences_between
+from portal.cache import cached_fragment, page_cache_params
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -33,9 +35,10 @@ def _public():
 @require_safe
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
-    offers = _public()
+    offers = Offer.objects.published()
     if form.is_bound:
         offers = form.filter(offers, translation.get_language())
+    # The page's rows only (count + one page); their cards come rendered from offers.fragments.
     page = Paginator(offers.order_by("title", "pk"), settings.OFFERS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -47,7 +50,7 @@ def offer_list(request):
         {
             "form": form,
             "page": page,
-            "offers": attach_next_dates(page.object_list),
+            "cards": offer_cards([offer.pk for offer in page.object_list]),
             "query": query.urlencode(),
             "is_filtered": form.is_bound and form.is_filtered(),
             "feeds": form.feeds() if form.is_bound else [],
@@ -97,13 +100,21 @@ def this_week(request):
         quarter = Quarter.objects.filter(slug=slug).first() if valid else None
         offers = offers.for_quarter(quarter) if quarter else offers.none()
     today = timezone.localdate()
-    end = today + timedelta(days=6)
-    days = group_by_day(occurrences_between(offers, today, end), today)
+
+    def render_days():
+        end = today + timedelta(days=6)
+        days = group_by_day(occurrences_between(offers, today, end), today)
+        html = render_to_string("offers/includes/week_days.html", {"days": days})
+        return html, selection_valid_until
+
+    # An unknown neighbourhood shows nothing and must not share the key of "all".
+    place = quarter.pk if quarter else ("unknown" if request.GET.get("quarter") else "all")
+    name = f"this-week:{today}:{place}"
     return render(
         request,
         "offers/offer_this_week.html",
         {
-            "days": days,
+            "days": cached_fragment(name, render_days),
             "quarter": quarter,
             "quarters": quarters_with_offers(),
         },
@@ -135,11 +146,18 @@ def _feed_offers(kind, slug):
 @require_safe
 def ical(request, kind, slug):
     offers, name = _feed_offers(kind, slug)
-    body = services.build_calendar(
-        offers,
-        _("{name} · Activities and services").format(name=name),
-        lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
-    )
+
+    def calendar():
+        body = services.build_calendar(
+            offers,
+            _("{name} · Activities and services").format(name=name),
+            lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        )
+        return body, selection_valid_until
+
+    # The links in it name the host the feed was asked from (validated by get_host()).
+    site = request.build_absolute_uri("/")
+    body = cached_fragment(f"ical:{kind}:{slug}:{timezone.localdate()}:{site}", calendar)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{kind}-{slug}.ics"'
     return response
@@ -248,35 +266,48 @@ def weekly_plan(request, slug):
         slug=slug,
     )
     form = PlanLanguageForm(request.GET or None, current=translation.get_language())
-    offers = list(_public().for_quarter(quarter))
     today = timezone.localdate()
-    sites = _plan_sites(quarter, offers)
-    # Each place gets a letter; an entry names its place by the letter (paper is short).
-    marks = {site.pk: chr(ord("A") + n) for n, site in enumerate(sites[:26])}
-    for site in sites:
-        site.plan_mark = marks.get(site.pk, "")
-    columns = plan_columns(offers, today)
-    for _day, entries in columns:
-        for entry in entries:
-            entry.place_mark = marks.get(entry.offer.site_id, "")
-    count = sum(len(entries) for _day, entries in columns)
+    second = form.second_language()
+
+    def render_plan():
+        offers = list(_public().for_quarter(quarter))
+        sites = _plan_sites(quarter, offers)
+        # Each place gets a letter; an entry names its place by the letter (paper is short).
+        marks = {site.pk: chr(ord("A") + n) for n, site in enumerate(sites[:26])}
+        for site in sites:
+            site.plan_mark = marks.get(site.pk, "")
+        columns = plan_columns(offers, today)
+        for _day, entries in columns:
+            for entry in entries:
+                entry.place_mark = marks.get(entry.offer.site_id, "")
+        count = sum(len(entries) for _day, entries in columns)
+        html = render_to_string(
+            "offers/includes/weekly_plan_body.html",
+            {
+                "columns": columns,
+                "sites": sites,
+                "phone": quarter.centre.phone_contact if quarter.centre_id else None,
+                "second": second,
+            },
+        )
+        return (html, count), selection_valid_until
+
+    plan, count = cached_fragment(f"weekly-plan:{quarter.pk}:{today}:{second or ''}", render_plan)
     live = request.build_absolute_uri(reverse("offers:weekly-plan", kwargs={"slug": slug}))
     return render(
         request,
         "offers/weekly_plan.html",
         {
             "quarter": quarter,
-            "columns": columns,
+            "plan": plan,
             # A full week of many activities still fits one page, a little smaller.
-            "dense": bool(form.second_language()) or count > PLAN_DENSE_FROM,
-            "denser": bool(form.second_language()) and count > PLAN_DENSE_FROM,
-            "sites": sites,
-            "phone": quarter.centre.phone_contact if quarter.centre_id else None,
+            "dense": bool(second) or count > PLAN_DENSE_FROM,
+            "denser": bool(second) and count > PLAN_DENSE_FROM,
             "kinds": FeedKind,
             "today": today,
             "plan_weeks": PLAN_WEEKS,
             "form": form,
-            "second": form.second_language(),
+            "second": second,
             "live_url": live,
             "qr": qr_data_uri(live, scale=4),
         },

@@ -18,8 +18,10 @@ Hostile visitors must not be able to fill it (issue 17):
   the version.
 """
 
+import contextlib
 import hashlib
 import os
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -56,7 +58,8 @@ def current_version():
     if settings.PAGE_CACHE_STAMP is None:
         version = _pages().get(VERSION_KEY)
         if version is None:
-            _pages().add(VERSION_KEY, 1, timeout=None)
+            # Never a number an emptied cache gave out before: workers keep things per version.
+            _pages().add(VERSION_KEY, time.time_ns(), timeout=None)
             version = _pages().get(VERSION_KEY, 1)
         return version
     try:
@@ -93,7 +96,7 @@ def invalidate_pages(**kwargs):
         try:
             _pages().incr(VERSION_KEY)
         except ValueError:
-            _pages().set(VERSION_KEY, 2, timeout=None)
+            _pages().set(VERSION_KEY, time.time_ns(), timeout=None)
         return
     stamp = Path(settings.PAGE_CACHE_STAMP)
     stamp.parent.mkdir(parents=True, exist_ok=True)
@@ -229,3 +232,56 @@ class BoundedLocMemCache(LocMemCache):
             old_key, old_value = self._cache.popitem()
             self._expire_info.pop(old_key, None)
             stored -= len(old_value)
+
+
+# --- Fragments ---------------------------------------------------------------------------------
+# Parts of pages that many addresses share (an activity's card, a place's list of activities) are
+# kept in the same store, under the same content version, so an editor's save replaces them at
+# once like whole pages. They also serve visitors whose whole page cannot be cached (a new filter
+# combination, a session). What changes with the clock gives its own end of validity.
+
+
+def _fragment_prefix():
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"fragment:{current_version()}:{language}:"
+
+
+def _timeout(valid_until):
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if callable(valid_until):  # asked only when the fragment is stored (it may cost a query)
+        valid_until = valid_until()
+    if valid_until is not None:
+        from django.utils import timezone
+
+        seconds = min(seconds, int((valid_until - timezone.now()).total_seconds()))
+    return seconds
+
+
+def cached_fragments(names, render):
+    """{name: html} for every name (e.g. "offer-card:17"), in the current language and content
+    version. The missing ones come from render(missing names), which returns
+    {name: (html, valid_until)}: a datetime, None (until the content changes) or a function
+    giving one; they are kept for later requests until then."""
+    names = list(names)
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return {name: html for name, (html, _until) in render(names).items()}
+    try:
+        prefix = _fragment_prefix()
+        stored = _pages().get_many([prefix + name for name in names])
+    except Exception:  # noqa: BLE001 (the store down: render, as an error page must)
+        return {name: html for name, (html, _until) in render(names).items()}
+    found = {name: stored[prefix + name] for name in names if prefix + name in stored}
+    missing = [name for name in names if name not in found]
+    if missing:
+        for name, (html, valid_until) in render(missing).items():
+            found[name] = html
+            timeout = _timeout(valid_until)
+            if timeout > 0:
+                with contextlib.suppress(Exception):
+                    _pages().set(prefix + name, html, timeout)
+    return found
+
+
+def cached_fragment(name, render):
+    """One fragment: render() returns (html, valid_until or None)."""
+    return cached_fragments([name], lambda _missing: {name: render()})[name]

@@ -23,12 +23,21 @@ def query_with(query, **params):
     return data.urlencode()
 
 
+@register.simple_tag
+def offer_cards(offers):
+    """The rendered cards of these activities (a queryset: only their ids are read here)."""
+    from offers.fragments import offer_cards as cards
+
+    ids = offers.values_list("pk", flat=True) if hasattr(offers, "values_list") else offers
+    return cards([getattr(offer, "pk", offer) for offer in ids])
+
+
 @register.inclusion_tag("offers/includes/place_activities.html", takes_context=True)
 def activities_in(context, place):
     """The published activities of a neighbourhood or a centre, for that place's page."""
     from centers.models import Quarter
+    from offers.fragments import place_activities
     from offers.models import FeedKind, Offer
-    from offers.schedule import attach_next_dates
 
     offers = (
         Offer.objects.published()
@@ -40,10 +49,9 @@ def activities_in(context, place):
         offers, kind, filter_name = offers.for_quarter(place), FeedKind.QUARTER, "quarter"
     else:
         offers, kind, filter_name = offers.for_centre(place), FeedKind.CENTRE, "centre"
-    offers = attach_next_dates(offers)
     return {
         "request": context.get("request"),
-        "offers": offers,
+        "activities": place_activities(offers, f"place-activities:{kind}:{place.pk}"),
         "place": place,
         "is_quarter": isinstance(place, Quarter),
         "calendar_kind": kind,

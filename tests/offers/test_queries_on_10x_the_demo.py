@@ -89,6 +89,11 @@ def big_demo(demo_content):
         ("offers:ical", {"kind": "quartier", "slug": "boeckingen"}, {}),
         ("offers:ical", {"kind": "angebot", "slug": "sprachcafe-nordstadt-3"}, {}),
         ("offers:csv", {}, {}),
+        ("offers:this-week", {}, {}),
+        # Neighbourhood and centre pages: tests/centers/test_query_counts.py.
+        ("network:actor-detail", {"slug": "sportfreunde-boeckingen-kreuzgrund"}, {}),
+        ("survey:landing", {}, {}),
+        ("home", {}, {}),
         ("hsds:services", {}, {"page": 3}),
     ],
 )

@@ -1,0 +1,63 @@
+"""Rendered activity cards and place lists, shared by many pages (portal.cache fragments).
+
+A card looks the same on every page that shows it, so it is rendered once per language and
+content version and kept until its next date has passed; a list page then needs only the ids of
+its page. What depends on which activities are published (scheduled publishing, "valid until")
+is kept until the clock alone changes it (selection_valid_until)."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Min, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from offers.models import Offer
+from offers.schedule import attach_next_dates
+from portal.cache import cached_fragment, cached_fragments
+
+
+def selection_valid_until():
+    """When the published activities next change by the clock alone: a scheduled publication
+    begins or ends, or midnight (a "valid until" date passes, the coming days move on)."""
+    now = timezone.now()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    moments = [timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))]
+    scheduled = Offer.objects.aggregate(
+        begins=Min("publish_from", filter=Q(publish_from__gt=now)),
+        ends=Min("publish_until", filter=Q(publish_until__gt=now)),
+    )
+    moments += [moment for moment in scheduled.values() if moment is not None]
+    return min(moments)
+
+
+def offer_cards(ids):
+    """The rendered cards of these activities, in this order."""
+    names = [f"offer-card:{pk}" for pk in ids]
+
+    def render(missing):
+        pks = [int(name.rsplit(":", 1)[1]) for name in missing]
+        offers = attach_next_dates(Offer.objects.filter(pk__in=pks).for_listing())
+        return {
+            f"offer-card:{offer.pk}": (
+                render_to_string("offers/includes/offer_card.html", {"offer": offer}),
+                offer.when.valid_until,
+            )
+            for offer in offers
+        }
+
+    found = cached_fragments(names, render)
+    return [found[name] for name in names if name in found]
+
+
+def place_activities(offers, name):
+    """The compact list of a neighbourhood's or centre's published activities (`offers`, a
+    queryset not yet evaluated), kept under `name`."""
+
+    def render():
+        listed = attach_next_dates(offers)
+        shown = [offer.when.valid_until for offer in listed]
+        until = lambda: min([selection_valid_until(), *shown])  # noqa: E731
+        html = render_to_string("offers/includes/offer_list_compact.html", {"offers": listed})
+        return html, until
+
+    return cached_fragment(name, render)
