@@ -49,3 +49,15 @@ def test_a_load_from_another_state_runs_for_real(monkeypatch):
     call_command("load_demo", verbosity=0)
     assert len(demo_replay._recordings) == 2
     assert User.objects.filter(username="first-editor").exists()
+
+
+def test_a_replay_gives_cached_pages_a_new_content_version(monkeypatch):
+    from portal.cache import current_version
+
+    monkeypatch.setattr(demo_replay, "_recordings", {})
+    with transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        transaction.set_rollback(True)
+    before = current_version()
+    call_command("load_demo", verbosity=0)  # replayed
+    assert current_version() != before
