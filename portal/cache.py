@@ -213,25 +213,57 @@ class BoundedLocMemCache(LocMemCache):
         options = params.get("OPTIONS", {})
         self.max_bytes = int(options.get("MAX_BYTES", 64 * 1024 * 1024))
         self.max_item_bytes = int(options.get("MAX_ITEM_BYTES", 2 * 1024 * 1024))
+        self._name = name
+        _held_bytes.setdefault(name, 0)
 
     def stored_bytes(self):
         with self._lock:
-            return self._stored_bytes()
-
-    def _stored_bytes(self):
-        return sum(len(value) for value in self._cache.values())
+            return sum(len(value) for value in self._cache.values())
 
     def _set(self, key, value, timeout=DEFAULT_TIMEOUT):
         if len(value) > self.max_item_bytes:
             self._delete(key)
             return
+        self._culled = False
+        replaced = self._cache.get(key)
         super()._set(key, value, timeout)
-        stored = self._stored_bytes()
-        while stored > self.max_bytes and len(self._cache) > 1:
-            # The least recently used entry is last (get() and set() move entries to the front).
-            old_key, old_value = self._cache.popitem()
-            self._expire_info.pop(old_key, None)
-            stored -= len(old_value)
+        if self._culled:
+            _held_bytes[self._name] = sum(len(kept) for kept in self._cache.values())
+        else:
+            _held_bytes[self._name] += len(value) - (len(replaced) if replaced else 0)
+        if _held_bytes[self._name] > self.max_bytes:
+            # Make room for more than this one entry, so that a full store does not evict on
+            # every write.
+            target = self.max_bytes * 0.9
+            while _held_bytes[self._name] > target and len(self._cache) > 1:
+                # The least recently used entry is last (get() and set() move entries to the front).
+                old_key, old_value = self._cache.popitem()
+                self._expire_info.pop(old_key, None)
+                _held_bytes[self._name] -= len(old_value)
+
+    def _delete(self, key):
+        value = self._cache.get(key)
+        deleted = super()._delete(key)
+        if deleted:
+            _held_bytes[self._name] -= len(value)
+        return deleted
+
+    def _cull(self):
+        super()._cull()
+        self._culled = True
+
+    def clear(self):
+        with self._lock:
+            self._cache.clear()
+            self._expire_info.clear()
+            _held_bytes[self._name] = 0
+
+
+# Bytes held per store name, kept as entries come and go: summing them on every write made each
+# write slower the more fragments a worker held. Every thread's cache object of one name shares
+# the same entries (LocMemCache), so the count is shared too; incr() may let it drift by a few
+# bytes, which the next cull corrects.
+_held_bytes = {}
 
 
 # --- Fragments ---------------------------------------------------------------------------------

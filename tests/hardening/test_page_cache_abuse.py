@@ -159,3 +159,22 @@ def test_a_residents_idea_or_registration_leaves_the_cache_alone(db, page_cache)
     Idea.objects.create(quarter=quarter, title="Bank am Spielplatz", text="Bitte eine Bank.")
     Actor.objects.create(name="Initiative (neu)", slug="initiative-neu", registered_online=True)
     assert current_version() == version
+
+
+def test_the_byte_count_follows_writes_replacements_deletions_and_expiry():
+    from portal.cache import BoundedLocMemCache, _held_bytes
+
+    store = BoundedLocMemCache(
+        "count-test", {"OPTIONS": {"MAX_BYTES": 50_000, "MAX_ENTRIES": 40, "CULL_FREQUENCY": 4}}
+    )
+    store.clear()
+    for number in range(300):
+        store.set(f"k{number % 70}", "x" * (number * 37 % 3000), timeout=None)
+        if number % 7 == 0:
+            store.delete(f"k{(number * 3) % 70}")
+        if number % 11 == 0:
+            store.set(f"short{number}", "y" * 500, timeout=-1)  # expired at once
+            store.get(f"short{number}")
+        assert _held_bytes["count-test"] == store.stored_bytes() <= 50_000
+    store.clear()
+    assert _held_bytes["count-test"] == 0 == store.stored_bytes()
