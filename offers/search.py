@@ -55,9 +55,15 @@ def _entry(offer, language):
         offer.street,
         *(quarter.name for quarter in quarters),
     ]
+    # The same activity runs in several centres: where it happens tells the results apart.
+    place = (
+        offer.site.name
+        if offer.site
+        else offer.venue_name or (offer.centre.name if offer.centre else "")
+    )
     return visible | {
         "title": title,
-        "snippet": summary,
+        "snippet": " · ".join(part for part in (place, summary) if part)[:400],
         "url": offer.get_absolute_url(),
         "quarters": quarters,
         "body": " ".join(

@@ -304,3 +304,13 @@ def test_markup_of_a_rich_text_description_is_not_searchable(client):
     make_offer(title="Nähcafé", description="<p>Wir <strong>nähen</strong> gemeinsam.</p>")
     assert "Nähcafé" in client.get("/de/suche/", {"q": "nähen"}).content.decode()
     assert "Nähcafé" not in client.get("/de/suche/", {"q": "strong"}).content.decode()
+
+
+def test_a_result_for_an_activity_names_where_it_happens(client):
+    centre = make_centre(name="Quartierszentrum Teststadt")
+    site = make_site(centre, name="Bürgerhaus am Markt")
+    make_offer(title="Strickcafé", summary="Wir stricken zusammen.", centre=centre, site=site)
+    make_offer(title="Strickcafé", summary="Wir stricken zusammen.", slug="strick-2", centre=centre)
+    page = client.get("/de/suche/", {"q": "Strickcafé"}).content.decode()
+    assert "Bürgerhaus am Markt · Wir stricken zusammen." in page
+    assert "Quartierszentrum Teststadt · Wir stricken zusammen." in page
