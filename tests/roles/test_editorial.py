@@ -1,4 +1,9 @@
-"""Live and draft apart: every content type × role, through the admin, with real e-mail (SMTP)."""
+"""Live and draft apart: every content type × role, through the admin, with real e-mail (SMTP).
+
+Mails go out when the transaction commits. Each request here runs as if it committed: its
+on-commit callbacks run when it returns (Django's captureOnCommitCallbacks), so the tests can
+share the module's set-up data (tests/roles/conftest.py) and roll back instead of emptying the
+database after each test."""
 
 import email
 import socket
@@ -15,9 +20,8 @@ from contacts.models import ContactPerson
 from offers.models import Offer
 from portal.models import PublicationStatus, SitePage
 from staff.models import Revision, RevisionAction, RevisionState
-from tests.roles.conftest import build_world
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 class _Inbox:
@@ -55,10 +59,16 @@ def inbox(settings):
 
 
 @pytest.fixture
-def world(transactional_db):
-    """Built for each test: these tests commit (mails go out on commit), so they cannot share
-    the module's rolled-back set-up data."""
-    return build_world()
+def client(client, django_capture_on_commit_callbacks):
+    """A browser whose every request commits: mails are sent before the response is read."""
+    send = client.request
+
+    def request(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send(**kwargs)
+
+    client.request = request
+    return client
 
 
 @pytest.fixture
