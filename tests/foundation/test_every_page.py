@@ -1,0 +1,135 @@
+"""Every page of the sitemap in all six languages, each fetched once as a resident's phone asks
+for it (an Arabic browser that still has the German cookie of an earlier visit), then checked
+for what residents met as blockers: the page answers in the language of its address, names
+the same language versions as the sitemap, its language switcher leads to the same page in the
+chosen language, every tel: link dials the number it shows, and the HTML is valid.
+
+The browser walk (tests/browser/test_sitemap_walk.py) renders a sample of every kind of page in
+Chromium for axe, the Content-Security-Policy and third-party requests.
+"""
+
+import re
+from urllib.parse import urlparse
+from xml.etree import ElementTree
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from django.utils.html import strip_tags
+
+from contacts.phones import e164
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+TEL_LINK = re.compile(r'<a href="tel:([^"]*)"[^>]*>(.*?)</a>', re.S)
+SEED_NUMBERS = {"+497131561167", "+497131564415"}  # 07131 56-1167 and 56-4415 in the seed
+
+
+@pytest.fixture(scope="module")
+def sitemap(demo_content):
+    """{path: {hreflang: path}} for every address in the sitemap."""
+    root = ElementTree.fromstring(Client().get("/sitemap.xml").content)
+    entries = {}
+    for url in root.iter(f"{SITEMAP}url"):
+        path = urlparse(url.find(f"{SITEMAP}loc").text).path
+        entries[path] = {
+            link.get("hreflang"): urlparse(link.get("href")).path
+            for link in url.iter(f"{XHTML}link")
+        }
+    return entries
+
+
+@pytest.fixture(scope="module")
+def pages(sitemap):
+    """{path: (status, html)} of every sitemap address, with the shared fragments on as in
+    production (a fragment kept from one language's page must not leak into another's)."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    fetched = {}
+    with override_settings(FRAGMENT_CACHE_SECONDS=3600):
+        for path in sitemap:
+            response = client.get(path)
+            fetched[path] = (response.status_code, response.content.decode())
+    return fetched
+
+
+def _switcher_link(html, language):
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    href = re.search(rf'<a href="([^"]*)" hreflang="{language}"', nav).group(1)
+    return href.replace("&amp;", "&")
+
+
+def _head_alternates(html):
+    head = html.split("</head>")[0]
+    return {
+        language: urlparse(href).path
+        for language, href in re.findall(
+            r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head
+        )
+    }
+
+
+def test_the_sitemap_has_every_page_in_every_language(sitemap):
+    languages = {path.split("/")[1] for path in sitemap}
+    assert languages == set(LANGUAGES)
+    german = [path for path in sitemap if path.startswith("/de/")]
+    assert len(german) > 20
+    assert len(sitemap) == len(german) * len(LANGUAGES)
+
+
+def test_every_page_answers_in_the_language_of_its_address(pages):
+    problems = []
+    for path, (status, html) in pages.items():
+        language = path.split("/")[1]
+        direction = "rtl" if language == "ar" else "ltr"
+        if status != 200:
+            problems.append(f"{path}: status {status}")
+            continue
+        opening = re.search(r"<html[^>]*>", html).group(0)
+        if f'lang="{language}"' not in opening or f'dir="{direction}"' not in opening:
+            problems.append(f"{path}: <html> says {opening}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_names_the_same_language_versions_as_the_sitemap(sitemap, pages):
+    for path, alternates in sitemap.items():
+        assert set(alternates) == {*LANGUAGES, "x-default"}, path
+        language = path.split("/")[1]
+        assert alternates[language] == path
+        assert path == f"/{language}" + alternates["x-default"]
+        assert _head_alternates(pages[path][1]) == alternates, path
+
+
+def test_one_tap_in_the_language_switcher_reaches_the_same_page_in_that_language(sitemap, pages):
+    """Whatever the cookie or the browser says: the Arabic browser with a German cookie gets the
+    version the address names, and each switcher link is the sitemap's version of this page."""
+    for path, alternates in sitemap.items():
+        html = pages[path][1]
+        for language in LANGUAGES:
+            assert _switcher_link(html, language) == alternates[language], (path, language)
+
+
+def test_the_address_without_a_language_leads_to_the_browsers_language(sitemap):
+    turkish_browser = Client(HTTP_ACCEPT_LANGUAGE="tr")
+    for path, alternates in sitemap.items():
+        if path.startswith("/de/"):
+            neutral = alternates["x-default"]
+            assert turkish_browser.get(neutral)["Location"] == "/tr" + neutral, neutral
+
+
+def test_every_tel_link_dials_the_number_it_shows(pages):
+    dialled = set()
+    for path, (_status, html) in pages.items():
+        for target, shown in TEL_LINK.findall(html):
+            assert re.fullmatch(r"\+49\d{6,13}", target), (path, target)
+            assert e164(strip_tags(shown)) == target, (path, shown, target)
+            dialled.add(target)
+    assert dialled >= SEED_NUMBERS
+
+
+def test_every_page_is_valid_html(pages, html_checker, tmp_path):
+    problems = html_checker({path: html for path, (_status, html) in pages.items()}, tmp_path)
+    assert not problems, "\n".join(problems)
