@@ -1,7 +1,9 @@
+import fcntl
 import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -150,3 +152,33 @@ def html_checker():
         return errors
 
     return check
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """STATIC_ROOT as `collectstatic` writes it with production settings (hashed, gzip and
+    Brotli files, manifest): made once per run, the test workers share it (one collects, any
+    other waits for it), since compressing every file takes a quarter of a minute."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # this run's folder, the same for every worker
+    root = shared / "collected-static"
+    with open(shared / "collected-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "staticfiles.json").exists():
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DEBUG"))}
+            env.pop("DATABASE_URL", None)
+            env.update(
+                DJANGO_SETTINGS_MODULE="heilbronn_quartier.settings",
+                DEBUG="0",
+                SECRET_KEY="collect-" + "s" * 50,
+                STATIC_ROOT=str(root),
+                SQLITE_PATH=str(shared / "collect.sqlite3"),
+            )
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=settings.BASE_DIR,
+                env=env,
+                check=True,
+            )
+    return root

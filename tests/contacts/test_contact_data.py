@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from contacts.models import ContactPerson, Office
 from contacts.phones import e164
@@ -17,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", verbosity=0)
+def demo(demo_content):
+    """The demo content, loaded once for the module; each test's changes are rolled back."""
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from tests.conftest import require
 
@@ -20,26 +21,37 @@ def _postgres_is_running():
         return False
 
 
+def _local_postgresql_test_database():
+    """This run's test database where it is on the local PostgreSQL: migrated already, and the
+    probe only reads from it."""
+    if connection.vendor != "postgresql":
+        return None
+    if (connection.settings_dict["HOST"], str(connection.settings_dict["PORT"])) not in {
+        ("127.0.0.1", "5432"),
+        ("localhost", "5432"),
+    }:
+        return None
+    return connection.settings_dict["NAME"]
+
+
 @pytest.fixture
-def outage_database(tmp_path):
+def outage_database(collected_static, db):
     require(_postgres_is_running(), "PostgreSQL is not running on 127.0.0.1:5432")
-    name = "quartier_outage_probe"
-    admin = ["psql", "postgresql://postgres@127.0.0.1:5432/postgres", "-qc"]
-    subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
-    subprocess.run([*admin, f"CREATE DATABASE {name}"], check=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO")}
-    env.update(DEBUG="1", DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}")
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    # Production settings serve static files through a manifest that collectstatic writes.
-    env.update(DEBUG="0", SECRET_KEY="probe-" + "k" * 50, STATIC_ROOT=str(tmp_path / "static"))
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    yield name, str(tmp_path / "static")
-    subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+    admin = ["psql", "postgresql://postgres@127.0.0.1:5432/postgres", "-qc"]
+    name = _local_postgresql_test_database()
+    made = name is None
+    if made:
+        name = "quartier_outage_probe"
+        subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+        subprocess.run([*admin, f"CREATE DATABASE {name}"], check=True)
+        env.update(DEBUG="1", DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}")
+        migrate = [sys.executable, "manage.py", "migrate", "-v0"]
+        subprocess.run(migrate, cwd=ROOT, env=env, check=True)
+    # Production settings serve static files through the manifest collectstatic writes.
+    yield name, str(collected_static)
+    if made:
+        subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
 
 
 def test_the_portal_answers_503_while_postgresql_is_gone_and_recovers_by_itself(outage_database):

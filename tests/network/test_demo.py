@@ -1,6 +1,3 @@
-import re
-from io import StringIO
-
 import pytest
 from django.core.management import call_command
 
@@ -14,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", verbosity=0)
+def demo(demo_content):
+    """The demo content, loaded once for the module; each test's changes are rolled back."""
 
 
 def test_every_operating_centres_quarter_has_demo_actors_marked_as_demo(demo):
@@ -69,20 +66,3 @@ def test_the_demo_has_draft_activities_suggested_by_actors_and_links_for_some(de
     assert set(
         Actor.objects.exclude(suggestion_key_hash="").values_list("suggestion_key_hash")
     ) == (set(linked.values_list("suggestion_key_hash")))
-
-
-def test_the_demo_prints_working_suggestion_links_once(client):
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    links = dict(
-        re.findall(
-            r"^\s+(.+?): \S*?(/de/angebote/vorschlagen/akteur/[\w-]+/)$", out.getvalue(), re.M
-        )
-    )
-    assert len(links) == 3
-    pages = {name: client.get(path) for name, path in links.items()}
-    assert all(page.status_code == 200 for page in pages.values())
-    assert "Handy-Sprechstunde" in pages["Repair-Initiative Neckarufer (Demo)"].content.decode()
-    again = StringIO()
-    call_command("load_demo", stdout=again)
-    assert "/vorschlagen/akteur/" not in again.getvalue()
