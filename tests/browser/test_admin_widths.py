@@ -53,7 +53,7 @@ def test_the_admin_needs_no_sideways_scrolling_at_1366_px_and_on_a_tablet(
         context, page = _log_in(browser, live_server, viewport)
         for path in pages:
             page.goto(live_server.url + path)
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
             inner_width = page.evaluate("innerWidth")
             overflowing = page.evaluate(OVERFLOWING)
