@@ -92,30 +92,29 @@ def test_every_kind_of_page_is_accessible_in_the_browser(live_server, page):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("language", ["de", "ar"])
-@pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_home_page_renders_for_screenshots(
-    live_server, browser, screenshot_dir, language, viewport
-):
+def test_home_page_renders_for_screenshots(live_server, browser, screenshot_dir):
+    """German and Arabic, phone and desktop: one test, so that the database is emptied once."""
     from tests.browser.conftest import DESKTOP, PHONE
 
-    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP)
-    page = context.new_page()
     external = []
-    page.on(
-        "request",
-        lambda request: (
-            external.append(request.url)
-            if not re.match(rf"^{re.escape(live_server.url)}/", request.url)
-            and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    page.goto(f"{live_server.url}/{language}/")
-    assert page.locator("h1").first.is_visible()
-    # Keyboard: the first Tab lands on the skip link, Enter moves focus into <main>.
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "skip-link"
-    page.screenshot(path=screenshot_dir / f"home-{language}-{viewport}.png", full_page=True)
-    context.close()
+    for language in ("de", "ar"):
+        for viewport, size in (("phone", PHONE), ("desktop", DESKTOP)):
+            context = browser.new_context(viewport=size)
+            page = context.new_page()
+            page.on(
+                "request",
+                lambda request: (
+                    external.append(request.url)
+                    if not re.match(rf"^{re.escape(live_server.url)}/", request.url)
+                    and not request.url.startswith("data:")
+                    else None
+                ),
+            )
+            page.goto(f"{live_server.url}/{language}/")
+            assert page.locator("h1").first.is_visible()
+            # Keyboard: the first Tab lands on the skip link, Enter moves focus into <main>.
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.className") == "skip-link"
+            page.screenshot(path=screenshot_dir / f"home-{language}-{viewport}.png", full_page=True)
+            context.close()
     assert external == []
