@@ -1,10 +1,19 @@
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from centers.forms import QuarterPickerForm, StreetLookupForm
-from centers.models import Centre, Document, ProcessFacts, Quarter, StreetSection
+from centers.models import (
+    Centre,
+    Document,
+    ProcessFacts,
+    Quarter,
+    StreetSection,
+    public_details,
+)
 from portal.cache import page_cache_params
+from portal.cached_pages import clock_valid_until, render_kept
 from staff.permissions import preview_response, visible_to
 
 
@@ -37,30 +46,56 @@ def quarter_list(request):
 def quarter_detail(request, slug):
     quarter = get_object_or_404(Quarter, slug=slug)
     centre = (
-        Centre.objects.published().with_public_details().filter(pk=quarter.centre_id).first()
+        Centre.objects.published().filter(pk=quarter.centre_id).first()
         if quarter.centre_id
         else None
     )
-    return render(request, "centers/quarter_detail.html", {"quarter": quarter, "centre": centre})
+
+    def context():
+        if centre is not None:
+            prefetch_related_objects([centre], *public_details())
+        return {"quarter": quarter, "centre": centre}
+
+    def valid_until(context):
+        return clock_valid_until(Document.objects.filter(centre=centre))
+
+    # The page's own part is kept (portal.cached_pages); the centre's publication is asked above.
+    name = f"quarter-page:{quarter.pk}:{centre.pk if centre else None}"
+    return render_kept(request, "centers/quarter_detail.html", name, context, valid_until)
 
 
 @require_safe
 def centre_detail(request, slug):
     centres, may_preview = visible_to(request, Centre.objects.all(), "centers.change_centre", "")
+    if not may_preview:
+        centre = centres.filter(slug=slug).first()
+        if centre is None:
+            raise Http404
+
+        def context():
+            prefetch_related_objects([centre], *public_details())
+            return _centre_context(request, centre)
+
+        def valid_until(context):
+            return clock_valid_until(Document.objects.filter(centre=centre))
+
+        name = f"centre-page:{centre.pk}"
+        return render_kept(request, "centers/centre_detail.html", name, context, valid_until)
     centre = centres.with_public_details().filter(slug=slug).first()
     if centre is None:
         raise Http404
-    preview = may_preview and not centre.is_public()
-    response = render(
-        request,
-        "centers/centre_detail.html",
-        {
-            "centre": centre,
-            "preview": preview,
-            "structured_data": centre.structured_data(request.build_absolute_uri("/")[:-1]),
-        },
-    )
+    preview = not centre.is_public()
+    context = _centre_context(request, centre, preview)
+    response = render(request, "centers/centre_detail.html", context)
     return preview_response(response) if preview else response
+
+
+def _centre_context(request, centre, preview=False):
+    return {
+        "centre": centre,
+        "preview": preview,
+        "structured_data": centre.structured_data(request.build_absolute_uri("/")[:-1]),
+    }
 
 
 @require_safe

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from centers.models import Quarter
 from network.forms import ActorFilterForm, ActorRegistrationForm, IdeaForm
 from network.models import Actor, IdeaStatus
+from portal.cached_pages import clock_valid_until, render_kept
 from portal.lib import clients
 from staff.permissions import preview_response, visible_to
 
@@ -39,22 +41,37 @@ def actor_detail(request, slug):
     actors, may_preview = visible_to(
         request, Actor.objects.all(), "network.change_actor", "quarters__centre"
     )
+    if not may_preview:
+        pk = actors.filter(slug=slug).values_list("pk", flat=True).first()
+        if pk is None:
+            raise Http404
+
+        def context():
+            actor = Actor.objects.prefetch_related("quarters", "sites").get(pk=pk)
+            return _actor_context(request, actor)
+
+        def valid_until(context):
+            # Which of the actor's activities are published; each card's own dates are noted
+            # by the cards themselves.
+            return clock_valid_until(context["actor"].offers.all())
+
+        name = f"actor-page:{pk}"
+        return render_kept(request, "network/actor_detail.html", name, context, valid_until)
     actor = get_object_or_404(actors.prefetch_related("quarters", "sites"), slug=slug)
-    preview = may_preview and not actor.is_public()
+    preview = not actor.is_public()
+    response = render(request, "network/actor_detail.html", _actor_context(request, actor, preview))
+    return preview_response(response) if preview else response
+
+
+def _actor_context(request, actor, preview=False):
     # The reverse relation needs no import of the offers app: published, as a card shows them.
     # Only the ids are read here: the cards come rendered (offers' template tag offer_cards).
-    offers = actor.offers.published().order_by("title")
-    response = render(
-        request,
-        "network/actor_detail.html",
-        {
-            "actor": actor,
-            "offers": offers,
-            "preview": preview,
-            "structured_data": actor.structured_data(request.build_absolute_uri("/")[:-1]),
-        },
-    )
-    return preview_response(response) if preview else response
+    return {
+        "actor": actor,
+        "offers": actor.offers.published().order_by("title"),
+        "preview": preview,
+        "structured_data": actor.structured_data(request.build_absolute_uri("/")[:-1]),
+    }
 
 
 def _rate():

@@ -38,18 +38,20 @@ class LookupChoiceField(forms.ChoiceField):
         super().__init__(choices=(), required=False, **kwargs)
 
     def load(self, name):
-        """The choices, kept per language and content version (portal.cache fragments)."""
-        from portal.cache import cached_fragment
+        """The choices, kept in this process per language and content version (portal.cache)."""
+        from portal.cache import local_fragment
 
         def objects():
-            found = {getattr(obj, self.key): obj for obj in self.queryset.all()}
+            # A function gives a queryset that depends on the clock (published now).
+            queryset = self.queryset() if callable(self.queryset) else self.queryset.all()
+            found = {str(getattr(obj, self.key)): obj for obj in queryset}
+            choices = [("", self.empty_label)] + [(key, str(obj)) for key, obj in found.items()]
+            html = portal_forms.PlainSelect.options(choices)
             # A centre's scheduled publication changes the list with the clock alone.
-            return found, timezone.now() + timedelta(seconds=60)
+            return (found, choices, html), timezone.now() + timedelta(seconds=60)
 
-        self.objects = cached_fragment(f"offer-filter-choices:{name}", objects)
-        self.choices = [("", self.empty_label)] + [
-            (key, str(obj)) for key, obj in self.objects.items()
-        ]
+        kept = local_fragment(f"offer-filter-choices:{name}", objects)
+        self.objects, self.choices, self.widget.options_html = kept
 
     def clean(self, value):
         value = super().clean(value)
@@ -69,15 +71,19 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         Quarter.objects.all(), label=_("Neighbourhood"), empty_label=_("All neighbourhoods")
     )
     centre = LookupChoiceField(
-        Centre.objects.published(),
+        lambda: Centre.objects.published(),
         label=_("Neighbourhood centre"),
         empty_label=_("All centres"),
     )
-    # Only actors with a published activity; the queryset is set per request (the clock).
-    actor = portal_forms.ModelChoiceField(
-        Actor.objects.none(),
+    # Only actors with a published activity, by id (the actor page links to ?actor=<id>).
+    actor = LookupChoiceField(
+        lambda: (
+            Actor.objects.published()
+            .filter(pk__in=Offer.objects.published().values("actor"))
+            .order_by("name")
+        ),
+        key="pk",
         label=_("Club, initiative or other local actor"),
-        required=False,
         empty_label=_("All"),
     )
     target_group = LookupChoiceField(
@@ -114,11 +120,6 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         for name, field in self.fields.items():
             if isinstance(field, LookupChoiceField):
                 field.load(name)
-        self.fields["actor"].queryset = (
-            Actor.objects.published()
-            .filter(pk__in=Offer.objects.published().values("actor"))
-            .order_by("name")
-        )
 
     def filter(self, queryset, language):
         """The filtered queryset; an invalid value gives an empty, friendly result."""

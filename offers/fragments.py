@@ -14,6 +14,7 @@ from django.utils import timezone
 from offers.models import Offer
 from offers.schedule import attach_next_dates
 from portal.cache import cached_fragment, cached_fragments
+from portal.cached_pages import keeping
 
 
 def selection_valid_until():
@@ -30,34 +31,37 @@ def selection_valid_until():
     return min(moments)
 
 
-def offer_cards(ids):
-    """The rendered cards of these activities, in this order."""
-    names = [f"offer-card:{pk}" for pk in ids]
+def offer_cards(ids, moments=None):
+    """The rendered cards of these activities, in this order. Each card's end of validity (its
+    next date passes) is added to `moments`, a list, when given (portal.cached_pages)."""
+    names = [f"offer-card+until:{pk}" for pk in ids]
 
     def render(missing):
         pks = [int(name.rsplit(":", 1)[1]) for name in missing]
         offers = attach_next_dates(Offer.objects.filter(pk__in=pks).for_listing())
-        return {
-            f"offer-card:{offer.pk}": (
-                render_to_string("offers/includes/offer_card.html", {"offer": offer}),
-                offer.when.valid_until,
-            )
-            for offer in offers
-        }
+        rendered = {}
+        for offer in offers:
+            html = render_to_string("offers/includes/offer_card.html", {"offer": offer})
+            until = offer.when.valid_until
+            rendered[f"offer-card+until:{offer.pk}"] = ((html, until), until)
+        return rendered
 
     found = cached_fragments(names, render)
-    return [found[name] for name in names if name in found]
+    if moments is not None:
+        moments.extend(found[name][1] for name in names if name in found)
+    return [found[name][0] for name in names if name in found]
 
 
 def place_activities(offers, name):
     """The compact list of a neighbourhood's or centre's published activities (`offers`, a
-    queryset not yet evaluated), kept under `name`."""
+    queryset not yet evaluated), kept under `name`: (html, until when it stays right)."""
 
     def render():
         listed = attach_next_dates(offers)
-        shown = [offer.when.valid_until for offer in listed]
-        until = lambda: min([selection_valid_until(), *shown])  # noqa: E731
         html = render_to_string("offers/includes/offer_list_compact.html", {"offers": listed})
-        return html, until
+        if not keeping():
+            return (html, None), None
+        until = min([selection_valid_until(), *(offer.when.valid_until for offer in listed)])
+        return (html, until), until
 
     return cached_fragment(name, render)

@@ -20,7 +20,8 @@ from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
 from offers.fragments import offer_cards, selection_valid_until
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
-from portal.cache import cached_fragment, page_cache_params
+from portal.cache import cached_fragment, local_fragment, page_cache_params
+from portal.cached_pages import clock_valid_until, render_kept
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -39,9 +40,9 @@ def offer_list(request):
     if form.is_bound:
         offers = form.filter(offers, translation.get_language())
     # The page's rows only (count + one page); their cards come rendered from offers.fragments.
-    page = Paginator(offers.order_by("title", "pk"), settings.OFFERS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    # Only the ids are read (the cards come rendered); other fields load if asked for.
+    page = Paginator(offers.order_by("title", "pk").only("pk"), settings.OFFERS_PER_PAGE)
+    page = page.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -64,28 +65,48 @@ def offer_detail(request, slug):
     offers, may_preview = visible_to(
         request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
     )
-    offer = get_object_or_404(
-        offers.select_related(
-            "category", "centre", "actor", "quarter", "site", "contact"
-        ).prefetch_related("target_groups", "languages", "schedules", "cancellations"),
-        slug=slug,
-    )
+    if not may_preview:
+        # Everyone else sees the published page, whose own part is kept (portal.cached_pages).
+        pk = offers.filter(slug=slug).values_list("pk", flat=True).first()
+        if pk is None:
+            raise Http404
+
+        def context():
+            return _offer_context(request, _with_details(Offer.objects.filter(pk=pk)).get())
+
+        def valid_until(context):
+            # The first shown date drops out once it has ended; the actor's own window.
+            upcoming = context["upcoming"]
+            actor = Actor.objects.filter(pk=context["offer"].actor_id)
+            moments = [clock_valid_until(actor), upcoming[0].end if upcoming else None]
+            return min(moment for moment in moments if moment is not None)
+
+        return render_kept(
+            request, "offers/offer_detail.html", f"offer-page:{pk}", context, valid_until
+        )
+    offer = get_object_or_404(_with_details(offers), slug=slug)
     # Staff may preview what is not public (yet); Offer.published() is the public rule.
-    preview = may_preview and not Offer.objects.published().filter(pk=offer.pk).exists()
+    preview = not Offer.objects.published().filter(pk=offer.pk).exists()
+    response = render(request, "offers/offer_detail.html", _offer_context(request, offer, preview))
+    return preview_response(response) if preview else response
+
+
+def _with_details(offers):
+    return offers.select_related(
+        "category", "centre", "actor", "quarter", "site", "contact"
+    ).prefetch_related("target_groups", "languages", "schedules", "cancellations")
+
+
+def _offer_context(request, offer, preview=False):
     upcoming = offer.next_occurrences(limit=6)
     url = request.build_absolute_uri(offer.get_absolute_url())
-    response = render(
-        request,
-        "offers/offer_detail.html",
-        {
-            "offer": offer,
-            "kinds": FeedKind,
-            "preview": preview,
-            "upcoming": upcoming,
-            "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
-        },
-    )
-    return preview_response(response) if preview else response
+    return {
+        "offer": offer,
+        "kinds": FeedKind,
+        "preview": preview,
+        "upcoming": upcoming,
+        "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
+    }
 
 
 @page_cache_params("quarter")
@@ -116,9 +137,20 @@ def this_week(request):
         {
             "days": cached_fragment(name, render_days),
             "quarter": quarter,
-            "quarters": quarters_with_offers(),
+            "quarters": _quarters_to_choose(),
         },
     )
+
+
+def _quarters_to_choose():
+    """(pk, slug, name) of the neighbourhoods with published activities, kept in this process
+    until the published activities change (an editor's save, or the clock)."""
+
+    def quarters():
+        found = [(q.pk, q.slug, q.name) for q in quarters_with_offers()]
+        return found, selection_valid_until
+
+    return local_fragment("this-week-quarters", quarters)
 
 
 def _feed_offers(kind, slug):

@@ -40,10 +40,13 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 class PlainSelect(forms.Select):
     """A single-choice <select> written in Python: Django renders each option through a template
     of its own, which made the filter form the largest cost of the activity list. Flat choices
-    only (no groups); same markup as Django's."""
+    only (no groups); same markup as Django's. `options_html` may hold the options already
+    written (options()), for choices kept from request to request."""
+
+    options_html = None
 
     def render(self, name, value, attrs=None, renderer=None):
-        from django.utils.html import format_html, format_html_join
+        from django.utils.html import conditional_escape, format_html, format_html_join
         from django.utils.safestring import mark_safe
 
         # As Django's attrs.html: `name="value"`, a bare name for True, nothing for False.
@@ -57,15 +60,31 @@ class PlainSelect(forms.Select):
             ),
         )
         chosen = {str(item) for item in self.format_value(value)}
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)  # noqa: S308
-                for key, label in ((str(k), v) for k, v in self.choices)
-            ),
+        if self.options_html is not None:
+            options = self.options_html
+            for key in chosen:  # the keys are unique, each option is written as below
+                option = f'<option value="{conditional_escape(key)}">'
+                options = options.replace(option, option[:-1] + " selected>", 1)
+        else:
+            options = self.options(self.choices, chosen)
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>',
+            name,
+            attrs,
+            mark_safe(options),  # noqa: S308
         )
-        return format_html('<select name="{}"{}>\n{}\n</select>', name, attrs, options)
+
+    @staticmethod
+    def options(choices, chosen=()):
+        """The <option>s of these choices, those of `chosen` (keys as strings) selected. One
+        escape per value rather than format_html() per option: a list of a hundred actors."""
+        from django.utils.html import conditional_escape
+
+        return "\n".join(
+            f'<option value="{conditional_escape(str(key))}"'
+            f"{' selected' if str(key) in chosen else ''}>{conditional_escape(label)}</option>"
+            for key, label in choices
+        )
 
 
 class BootstrapMixin:
