@@ -335,10 +335,10 @@ def local_fragment(name, render):
         _local["version"], _local["entries"] = version, {}
     key = (translation.get_language() or settings.LANGUAGE_CODE, name)
     found = _local["entries"].get(key)
-    if found is not None and found[1] > time.monotonic():
+    if found is not None and found[1] > time.time():
         return found[0]
     value, valid_until = render()
     timeout = _timeout(valid_until)
     if timeout > 0:
-        _local["entries"][key] = (value, time.monotonic() + timeout)
+        _local["entries"][key] = (value, time.time() + timeout)
     return value
