@@ -65,7 +65,7 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         label=_("Search"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=portal_forms.PlainTextInput(attrs={"type": "search"}),
     )
     quarter = LookupChoiceField(
         Quarter.objects.all(), label=_("Neighbourhood"), empty_label=_("All neighbourhoods")
@@ -92,7 +92,13 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
     category = LookupChoiceField(
         Category.objects.all(), label=_("Category"), empty_label=_("All categories")
     )
-    age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=MAX_AGE)
+    age = forms.IntegerField(
+        label=_("Age"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        widget=portal_forms.PlainNumberInput,
+    )
     weekday = forms.TypedChoiceField(
         label=_("Weekday"),
         choices=[("", _("Any day"))] + list(Weekday.choices),
@@ -113,7 +119,9 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         label=_("Language of the activity"),
         empty_label=_("Any language"),
     )
-    free = forms.BooleanField(label=_("Free of charge"), required=False)
+    free = forms.BooleanField(
+        label=_("Free of charge"), required=False, widget=portal_forms.PlainCheckboxInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,7 +230,9 @@ class ProposalForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
 class PlanLanguageForm(portal_forms.BootstrapMixin, forms.Form):
     """The weekly plan for a notice board in two languages: the page's and one more."""
 
-    zweitsprache = forms.ChoiceField(label=_("Second language"), required=False)
+    zweitsprache = forms.ChoiceField(
+        label=_("Second language"), required=False, widget=portal_forms.PlainSelect
+    )
 
     def __init__(self, *args, current="de", **kwargs):
         from django.conf import settings

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -291,17 +292,14 @@ def weekly_plan(request, slug):
     notice board (optionally in two languages), with a QR code to this live page."""
     from portal.lib.qr import qr_data_uri
 
-    quarter = get_object_or_404(
-        Quarter.objects.select_related("centre").prefetch_related(
-            "centre__sites", "centre__contacts"
-        ),
-        slug=slug,
-    )
+    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
     form = PlanLanguageForm(request.GET or None, current=translation.get_language())
     today = timezone.localdate()
     second = form.second_language()
 
     def render_plan():
+        if quarter.centre_id:  # its places and phone number: only for a plan not yet kept
+            prefetch_related_objects([quarter.centre], "sites", "contacts")
         offers = list(_public().for_quarter(quarter))
         sites = _plan_sites(quarter, offers)
         # Each place gets a letter; an entry names its place by the letter (paper is short).

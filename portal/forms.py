@@ -37,6 +37,51 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def _attributes(attrs):
+    """As Django's attrs.html: `name="value"`, a bare name for True, nothing for False."""
+    from django.utils.html import format_html, format_html_join
+
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", key) if value is True else format_html(' {}="{}"', key, value),)
+            for key, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class PlainInput:
+    """An <input> written in Python with the markup of Django's input.html: the template engine
+    for one tag costs more than the field it renders (a filter form on every list page)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.utils.html import format_html
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            shown,
+            _attributes(widget["attrs"]),
+        )
+
+
+class PlainTextInput(PlainInput, forms.TextInput):
+    pass
+
+
+class PlainNumberInput(PlainInput, forms.NumberInput):
+    pass
+
+
+class PlainCheckboxInput(PlainInput, forms.CheckboxInput):
+    pass
+
+
 class PlainSelect(forms.Select):
     """A single-choice <select> written in Python: Django renders each option through a template
     of its own, which made the filter form the largest cost of the activity list. Flat choices
@@ -46,19 +91,10 @@ class PlainSelect(forms.Select):
     options_html = None
 
     def render(self, name, value, attrs=None, renderer=None):
-        from django.utils.html import conditional_escape, format_html, format_html_join
+        from django.utils.html import conditional_escape, format_html
         from django.utils.safestring import mark_safe
 
-        # As Django's attrs.html: `name="value"`, a bare name for True, nothing for False.
-        attrs = format_html_join(
-            "",
-            "{}",
-            (
-                (format_html(" {}", key) if value is True else format_html(' {}="{}"', key, value),)
-                for key, value in self.build_attrs(self.attrs, attrs).items()
-                if value is not False
-            ),
-        )
+        attrs = _attributes(self.build_attrs(self.attrs, attrs))
         chosen = {str(item) for item in self.format_value(value)}
         if self.options_html is not None:
             options = self.options_html
