@@ -3,6 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,6 +23,16 @@ from offers.models import (
 from portal import forms as portal_forms
 
 MAX_AGE = 120
+
+
+class KeptChoices(BaseChoiceIterator):
+    """Choices as a list made once (Django takes an iterator of this kind as it is)."""
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
 
 
 class LookupChoiceField(forms.ChoiceField):
@@ -50,8 +61,11 @@ class LookupChoiceField(forms.ChoiceField):
             # A centre's scheduled publication changes the list with the clock alone.
             return (found, choices, html), timezone.now() + timedelta(seconds=60)
 
-        kept = local_fragment(f"offer-filter-choices:{name}", objects)
-        self.objects, self.choices, self.widget.options_html = kept
+        self.objects, choices, self.widget.options_html = local_fragment(
+            f"offer-filter-choices:{name}", objects
+        )
+        # Already normalised: Django would otherwise go through every choice once more.
+        self.choices = KeptChoices(choices)
 
     def clean(self, value):
         value = super().clean(value)

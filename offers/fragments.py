@@ -65,3 +65,18 @@ def place_activities(offers, name):
         return (html, until), until
 
     return cached_fragment(name, render)
+
+
+def listed_ids(offers, filters):
+    """The ids of `offers()` (a filtered, ordered queryset) as a list, kept per language (a text
+    search) and `filters`, the (name, value) pairs it was filtered by, until the published
+    activities change by a save or the clock."""
+    import hashlib
+    from urllib.parse import urlencode
+
+    digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()
+
+    def render():
+        return list(offers().values_list("pk", flat=True)), selection_valid_until
+
+    return cached_fragment(f"offer-list-ids:{digest}", render)

@@ -18,7 +18,7 @@ from centers.models import Centre, Quarter
 from network.models import Actor
 from offers import services
 from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
-from offers.fragments import offer_cards, selection_valid_until
+from offers.fragments import listed_ids, offer_cards, selection_valid_until
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 from portal.cache import cached_fragment, local_fragment, page_cache_params
@@ -37,13 +37,26 @@ def _public():
 @require_safe
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
-    offers = Offer.objects.published()
-    if form.is_bound:
-        offers = form.filter(offers, translation.get_language())
-    # The page's rows only (count + one page); their cards come rendered from offers.fragments.
-    # Only the ids are read (the cards come rendered); other fields load if asked for.
-    page = Paginator(offers.order_by("title", "pk").only("pk"), settings.OFFERS_PER_PAGE)
+
+    def matches():
+        offers = Offer.objects.published()
+        if form.is_bound:
+            offers = form.filter(offers, translation.get_language())
+        return offers.order_by("title", "pk")
+
+    # The ids of all matches in order are kept per filter (offers.fragments) and the page's
+    # cards come rendered: a list page asks the database nothing once both are kept.
+    filters = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in form.fields
+        for value in values
+    )
+    page = Paginator(listed_ids(matches, filters), settings.OFFERS_PER_PAGE)
     page = page.get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    # The page's activities themselves only for whoever asks (not the template).
+    page.object_list = Offer.objects.filter(pk__in=ids).order_by("title", "pk")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -52,7 +65,7 @@ def offer_list(request):
         {
             "form": form,
             "page": page,
-            "cards": offer_cards([offer.pk for offer in page.object_list]),
+            "cards": offer_cards(ids),
             "query": query.urlencode(),
             "is_filtered": form.is_bound and form.is_filtered(),
             "feeds": form.feeds() if form.is_bound else [],
