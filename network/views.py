@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from centers.models import Quarter
 from network.forms import ActorFilterForm, ActorRegistrationForm, IdeaForm
 from network.models import Actor, IdeaStatus
-from portal.cached_pages import clock_valid_until, render_kept
+from portal.cached_pages import clock_valid_until, public_row, render_kept
 from portal.lib import clients
 from staff.permissions import preview_response, visible_to
 
@@ -42,13 +43,16 @@ def actor_detail(request, slug):
         request, Actor.objects.all(), "network.change_actor", "quarters__centre"
     )
     if not may_preview:
-        pk = actors.filter(slug=slug).values_list("pk", flat=True).first()
+        pk, actor = public_row(
+            actors, slug, "actors", lambda: clock_valid_until(Actor.objects.all())
+        )
         if pk is None:
             raise Http404
 
         def context():
-            actor = Actor.objects.prefetch_related("quarters", "sites").get(pk=pk)
-            return _actor_context(request, actor)
+            found = actor or Actor.objects.get(pk=pk)
+            prefetch_related_objects([found], "quarters", "sites")
+            return _actor_context(request, found)
 
         def valid_until(context):
             # Which of the actor's activities are published; each card's own dates are noted

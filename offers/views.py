@@ -22,7 +22,7 @@ from offers.fragments import listed_ids, offer_cards, selection_valid_until
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 from portal.cache import cached_fragment, local_fragment, page_cache_params
-from portal.cached_pages import clock_valid_until, render_kept
+from portal.cached_pages import clock_valid_until, public_row, render_kept
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -81,7 +81,7 @@ def offer_detail(request, slug):
     )
     if not may_preview:
         # Everyone else sees the published page, whose own part is kept (portal.cached_pages).
-        pk = offers.filter(slug=slug).values_list("pk", flat=True).first()
+        pk, _row = public_row(offers, slug, "offers", selection_valid_until)
         if pk is None:
             raise Http404
 

@@ -325,15 +325,15 @@ def cached_fragment(name, render):
 _local = {"version": None, "entries": {}}
 
 
-def local_fragment(name, render):
+def local_fragment(name, render, per_language=True):
     """Like cached_fragment, but kept in this process only, as the value itself (no pickling):
-    callers must not change it."""
+    callers must not change it. per_language=False: one value for every language."""
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return render()[0]
     version = current_version()
     if _local["version"] != version:
         _local["version"], _local["entries"] = version, {}
-    key = (translation.get_language() or settings.LANGUAGE_CODE, name)
+    key = ((translation.get_language() or settings.LANGUAGE_CODE) if per_language else "", name)
     found = _local["entries"].get(key)
     if found is not None and found[1] > time.time():
         return found[0]

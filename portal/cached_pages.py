@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from portal.cache import cached_fragment
+from portal.cache import cached_fragment, local_fragment
 
 PARTS = ("title", "meta_description", "extra_head", "content", "extra_body")
 # Between the parts in page_parts.html; text from the database is escaped or sanitised, so it
@@ -55,6 +55,22 @@ def note_valid_until(context, moment):
 def keeping():
     """Whether fragments are kept at all (not in tests): else no end of validity is needed."""
     return settings.FRAGMENT_CACHE_SECONDS > 0
+
+
+def public_row(queryset, slug, name, valid_until=None):
+    """(pk, row) of the row of `queryset` (what the public may see) with this slug; (None, None)
+    if there is none. While fragments are kept, from a map slug → pk kept in this process per
+    content version until `valid_until()` (when the clock changes what is public), without a
+    query, and the row is None (load it only for parts not kept yet); otherwise the row itself,
+    in one query."""
+    if not keeping():
+        row = queryset.filter(slug=slug).first()
+        return (row.pk, row) if row is not None else (None, None)
+
+    def slugs():
+        return dict(queryset.values_list("slug", "pk")), valid_until
+
+    return local_fragment(f"public-slugs:{name}", slugs, per_language=False).get(slug), None
 
 
 def render_kept(request, template_name, name, context, valid_until=None):

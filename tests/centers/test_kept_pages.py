@@ -123,3 +123,26 @@ def test_the_filter_lists_a_new_actor_at_once(client, fragments):
     make_offer(title="Zweites", actor=newcomer, slots=[(2, "15:00", "17:00")])
     page = _page(client, reverse("offers:list"), data={"actor": newcomer.pk})
     assert f'<option value="{newcomer.pk}" selected>Neuer Verein</option>' in page
+
+
+def test_unknown_addresses_are_not_found_with_fragments_on(client, fragments):
+    make_offer(title="Da", slots=[(1, "15:00", "17:00")])
+    for name in (
+        "centers:quarter-detail",
+        "centers:centre-detail",
+        "network:actor-detail",
+        "offers:detail",
+    ):
+        assert client.get(reverse(name, kwargs={"slug": "gibt-es-nicht"})).status_code == 404
+
+
+def test_a_centre_whose_publication_ends_leaves_its_page_and_the_quarter_page(client, fragments):
+    end = datetime(2026, 3, 3, 12, 0, tzinfo=BERLIN)
+    centre = make_centre(name="Befristetes Zentrum", publish_until=end)
+    quarter = make_quarter(centre)
+    with time_machine.travel(end - timedelta(hours=1), tick=False):
+        assert "Befristetes Zentrum" in _page(client, quarter.get_absolute_url())
+        assert client.get(centre.get_absolute_url()).status_code == 200
+    with time_machine.travel(end + timedelta(minutes=1), tick=False):
+        assert "Befristetes Zentrum" not in _page(client, quarter.get_absolute_url())
+        assert client.get(centre.get_absolute_url()).status_code == 404
