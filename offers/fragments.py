@@ -52,19 +52,27 @@ def offer_cards(ids, moments=None):
     return [found[name][0] for name in names if name in found]
 
 
-def place_activities(offers, name):
+def place_activities(offers, name, keep=True):
     """The compact list of a neighbourhood's or centre's published activities (`offers`, a
-    queryset not yet evaluated), kept under `name`: (html, until when it stays right)."""
+    queryset not yet evaluated): (html, until when it stays right), kept under `name` unless
+    keep=False (a page that keeps its own part holds it already; twice would double the
+    memory of the largest pages). `until` is a datetime, or a function giving one if not kept."""
 
     def render():
         listed = attach_next_dates(offers)
         html = render_to_string("offers/includes/offer_list_compact.html", {"offers": listed})
-        if not keeping():
-            return (html, None), None
-        until = min([selection_valid_until(), *(offer.when.valid_until for offer in listed)])
-        return (html, until), until
+        shown = [offer.when.valid_until for offer in listed]
+        return html, lambda: min([selection_valid_until(), *shown])
 
-    return cached_fragment(name, render)
+    if not keep:
+        return render()
+
+    def kept():
+        html, until = render()
+        moment = until() if keeping() else None
+        return (html, moment), moment
+
+    return cached_fragment(name, kept)
 
 
 def listed_ids(offers, filters):

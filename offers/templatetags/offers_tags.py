@@ -39,7 +39,7 @@ def activities_in(context, place):
     from centers.models import Quarter
     from offers.fragments import place_activities
     from offers.models import FeedKind, Offer
-    from portal.cached_pages import note_valid_until
+    from portal.cached_pages import VALIDITY, note_valid_until
 
     offers = (
         Offer.objects.published()
@@ -51,7 +51,9 @@ def activities_in(context, place):
         offers, kind, filter_name = offers.for_quarter(place), FeedKind.QUARTER, "quarter"
     else:
         offers, kind, filter_name = offers.for_centre(place), FeedKind.CENTRE, "centre"
-    html, until = place_activities(offers, f"place-activities+until:{kind}:{place.pk}")
+    name = f"place-activities+until:{kind}:{place.pk}"
+    # Inside a page that keeps its own part (portal.cached_pages), not kept a second time.
+    html, until = place_activities(offers, name, keep=context.get(VALIDITY) is None)
     note_valid_until(context, until)
     return {
         "request": context.get("request"),

@@ -146,3 +146,15 @@ def test_a_centre_whose_publication_ends_leaves_its_page_and_the_quarter_page(cl
     with time_machine.travel(end + timedelta(minutes=1), tick=False):
         assert "Befristetes Zentrum" not in _page(client, quarter.get_absolute_url())
         assert client.get(centre.get_absolute_url()).status_code == 404
+
+
+def test_the_neighbourhood_page_shows_the_next_date_once_one_has_passed(client, fragments):
+    quarter = make_quarter(make_centre())
+    make_offer(title="Sprachcafé", quarter=quarter, slots=[(1, "15:00", "17:00")])  # Tuesdays
+    url = quarter.get_absolute_url()
+    with time_machine.travel(datetime(2026, 3, 3, 14, 0, tzinfo=BERLIN), tick=False):
+        before = _page(client, url)
+    with time_machine.travel(datetime(2026, 3, 3, 17, 30, tzinfo=BERLIN), tick=False):
+        after = _page(client, url)
+    assert "2026-03-03T15:00" in before
+    assert "2026-03-03T15:00" not in after and "2026-03-10T15:00" in after
