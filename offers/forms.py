@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django import forms
 from django.db import models
 from django.utils import timezone
@@ -21,6 +19,7 @@ from offers.models import (
     Weekday,
 )
 from portal import forms as portal_forms
+from portal.cached_pages import clock_valid_until
 
 MAX_AGE = 120
 
@@ -36,16 +35,19 @@ class KeptChoices(BaseChoiceIterator):
 
 
 class LookupChoiceField(forms.ChoiceField):
-    """A filter value by slug or code, looked up in a list loaded once per request.
+    """A filter value by slug or code, looked up in a list kept per process.
 
     ModelChoiceField queries once to validate and again to render; with five of them the list
-    would need ten queries before showing a single offer.
+    would need ten queries before showing a single offer. `queryset` may be a function (a
+    list that depends on the clock: published now); then `valid_until()` says when the clock
+    next changes it.
     """
 
     widget = portal_forms.PlainSelect
 
-    def __init__(self, queryset, key="slug", empty_label="", **kwargs):
+    def __init__(self, queryset, key="slug", empty_label="", valid_until=None, **kwargs):
         self.queryset, self.key, self.empty_label = queryset, key, empty_label
+        self.valid_until = valid_until
         super().__init__(choices=(), required=False, **kwargs)
 
     def load(self, name):
@@ -58,8 +60,7 @@ class LookupChoiceField(forms.ChoiceField):
             found = {str(getattr(obj, self.key)): obj for obj in queryset}
             choices = [("", self.empty_label)] + [(key, str(obj)) for key, obj in found.items()]
             html = portal_forms.PlainSelect.options(choices)
-            # A centre's scheduled publication changes the list with the clock alone.
-            return (found, choices, html), timezone.now() + timedelta(seconds=60)
+            return (found, choices, html), self.valid_until
 
         self.objects, choices, self.widget.options_html = local_fragment(
             f"offer-filter-choices:{name}", objects
@@ -70,6 +71,14 @@ class LookupChoiceField(forms.ChoiceField):
     def clean(self, value):
         value = super().clean(value)
         return self.objects.get(value) if value else None
+
+
+def _actors_valid_until():
+    """When the clock next changes which actors run a published activity: an actor's or an
+    activity's publication window, or midnight."""
+    from offers.fragments import selection_valid_until
+
+    return min(selection_valid_until(), clock_valid_until(Actor.objects.all()))
 
 
 class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
@@ -86,6 +95,7 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
     )
     centre = LookupChoiceField(
         lambda: Centre.objects.published(),
+        valid_until=lambda: clock_valid_until(Centre.objects.all()),
         label=_("Neighbourhood centre"),
         empty_label=_("All centres"),
     )
@@ -97,6 +107,7 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
             .order_by("name")
         ),
         key="pk",
+        valid_until=_actors_valid_until,
         label=_("Club, initiative or other local actor"),
         empty_label=_("All"),
     )

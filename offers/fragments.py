@@ -42,7 +42,7 @@ def offer_cards(ids, moments=None):
         rendered = {}
         for offer in offers:
             html = render_to_string("offers/includes/offer_card.html", {"offer": offer})
-            until = offer.when.valid_until
+            until = min([offer.when.valid_until, *_window_changes(offer.actor)])
             rendered[f"offer-card+until:{offer.pk}"] = ((html, until), until)
         return rendered
 
@@ -50,6 +50,15 @@ def offer_cards(ids, moments=None):
     if moments is not None:
         moments.extend(found[name][1] for name in names if name in found)
     return [found[name][0] for name in names if name in found]
+
+
+def _window_changes(actor):
+    """When the clock shows or hides `actor` (a card names it only while it is public)."""
+    if actor is None:
+        return []
+    now = timezone.now()
+    moments = (actor.publish_from, actor.publish_until)
+    return [moment for moment in moments if moment is not None and moment > now]
 
 
 def place_activities(offers, name, keep=True):

@@ -158,3 +158,25 @@ def test_the_neighbourhood_page_shows_the_next_date_once_one_has_passed(client, 
         after = _page(client, url)
     assert "2026-03-03T15:00" in before
     assert "2026-03-03T15:00" not in after and "2026-03-10T15:00" in after
+
+
+def test_the_filter_lists_a_scheduled_actor_when_its_time_comes(client, fragments):
+    start = datetime(2026, 3, 3, 12, 0, tzinfo=BERLIN)
+    later = make_actor(name="Später Verein", publish_from=start)
+    make_offer(title="Kurs", actor=later, slots=[(1, "15:00", "17:00")])
+    # Half a minute before: a list kept for a fixed minute would still leave it out after.
+    with time_machine.travel(start - timedelta(seconds=30), tick=False):
+        assert "Später Verein" not in _page(client, reverse("offers:list"))
+    with time_machine.travel(start + timedelta(seconds=1), tick=False):
+        assert "Später Verein" in _page(client, reverse("offers:list"))
+
+
+def test_a_card_names_its_actor_once_the_actor_is_published(client, fragments):
+    start = datetime(2026, 3, 3, 12, 0, tzinfo=BERLIN)
+    later = make_actor(name="Bald Verein", publish_from=start)
+    make_offer(title="Kurs", actor=later, slots=[(1, "15:00", "17:00")])
+    url = reverse("offers:list")
+    with time_machine.travel(start - timedelta(seconds=30), tick=False):
+        assert 'href="/de/akteure/' not in _page(client, url)
+    with time_machine.travel(start + timedelta(seconds=1), tick=False):
+        assert later.get_absolute_url() in _page(client, url)
