@@ -154,6 +154,11 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
             if isinstance(field, LookupChoiceField):
                 field.load(name)
 
+    @staticmethod
+    def choices_valid_until():
+        """When the clock next changes a list of choices (centres, actors)."""
+        return min(clock_valid_until(Centre.objects.all()), _actors_valid_until())
+
     def filter(self, queryset, language):
         """The filtered queryset; an invalid value gives an empty, friendly result."""
         if not self.is_valid():

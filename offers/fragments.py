@@ -84,16 +84,33 @@ def place_activities(offers, name, keep=True):
     return cached_fragment(name, kept)
 
 
-def listed_ids(offers, filters):
-    """The ids of `offers()` (a filtered, ordered queryset) as a list, kept per language (a text
-    search) and `filters`, the (name, value) pairs it was filtered by, until the published
-    activities change by a save or the clock."""
+def filters_key(filters):
+    """A short key for the (name, value) pairs of a filtered list's address."""
     import hashlib
     from urllib.parse import urlencode
 
-    digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()
+    return hashlib.sha256(urlencode(sorted(filters)).encode()).hexdigest()
+
+
+def listed_ids(offers, key):
+    """The ids of `offers()` (a filtered, ordered queryset) as a list, kept per language (a text
+    search) and filter `key` (filters_key) until the published activities change by a save or
+    the clock."""
 
     def render():
         return list(offers().values_list("pk", flat=True)), selection_valid_until
 
-    return cached_fragment(f"offer-list-ids:{digest}", render)
+    return cached_fragment(f"offer-list-ids:{key}", render)
+
+
+def filter_form(form, key, is_filtered):
+    """The activity list's filter form as its address (filter `key`) fills it in, kept until
+    its choices change by a save or the clock. A GET form: no token, nothing per visitor."""
+
+    def render():
+        html = render_to_string(
+            "offers/includes/offer_filters.html", {"form": form, "is_filtered": is_filtered}
+        )
+        return html, form.choices_valid_until
+
+    return cached_fragment(f"offer-filters:{key}:{int(is_filtered)}", render)

@@ -18,7 +18,13 @@ from centers.models import Centre, Quarter
 from network.models import Actor
 from offers import services
 from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
-from offers.fragments import listed_ids, offer_cards, selection_valid_until
+from offers.fragments import (
+    filter_form,
+    filters_key,
+    listed_ids,
+    offer_cards,
+    selection_valid_until,
+)
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 from portal.cache import cached_fragment, local_fragment, page_cache_params
@@ -46,28 +52,30 @@ def offer_list(request):
 
     # The ids of all matches in order are kept per filter (offers.fragments) and the page's
     # cards come rendered: a list page asks the database nothing once both are kept.
-    filters = sorted(
+    key = filters_key(
         (name, value)
         for name, values in request.GET.lists()
         if name in form.fields
         for value in values
     )
-    page = Paginator(listed_ids(matches, filters), settings.OFFERS_PER_PAGE)
+    page = Paginator(listed_ids(matches, key), settings.OFFERS_PER_PAGE)
     page = page.get_page(request.GET.get("page"))
     ids = list(page.object_list)
     # The page's activities themselves only for whoever asks (not the template).
     page.object_list = Offer.objects.filter(pk__in=ids).order_by("title", "pk")
     query = request.GET.copy()
     query.pop("page", None)
+    is_filtered = form.is_bound and form.is_filtered()
     return render(
         request,
         "offers/offer_list.html",
         {
             "form": form,
+            "filters": filter_form(form, key, is_filtered),
             "page": page,
             "cards": offer_cards(ids),
             "query": query.urlencode(),
-            "is_filtered": form.is_bound and form.is_filtered(),
+            "is_filtered": is_filtered,
             "feeds": form.feeds() if form.is_bound else [],
             "kinds": FeedKind,
         },
