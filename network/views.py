@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -8,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from centers.models import Quarter
 from network.forms import ActorFilterForm, ActorRegistrationForm, IdeaForm
 from network.models import Actor, IdeaStatus
+from portal.cached_pages import clock_valid_until, public_row, render_kept
 from portal.lib import clients
 from staff.permissions import preview_response, visible_to
 
@@ -39,22 +42,40 @@ def actor_detail(request, slug):
     actors, may_preview = visible_to(
         request, Actor.objects.all(), "network.change_actor", "quarters__centre"
     )
+    if not may_preview:
+        pk, actor = public_row(
+            actors, slug, "actors", lambda: clock_valid_until(Actor.objects.all())
+        )
+        if pk is None:
+            raise Http404
+
+        def context():
+            found = actor or Actor.objects.get(pk=pk)
+            prefetch_related_objects([found], "quarters", "sites")
+            return _actor_context(request, found)
+
+        def valid_until(context):
+            # Which of the actor's activities are published; each card's own dates are noted
+            # by the cards themselves.
+            return clock_valid_until(context["actor"].offers.all())
+
+        name = f"actor-page:{pk}"
+        return render_kept(request, "network/actor_detail.html", name, context, valid_until)
     actor = get_object_or_404(actors.prefetch_related("quarters", "sites"), slug=slug)
-    preview = may_preview and not actor.is_public()
+    preview = not actor.is_public()
+    response = render(request, "network/actor_detail.html", _actor_context(request, actor, preview))
+    return preview_response(response) if preview else response
+
+
+def _actor_context(request, actor, preview=False):
     # The reverse relation needs no import of the offers app: published, as a card shows them.
     # Only the ids are read here: the cards come rendered (offers' template tag offer_cards).
-    offers = actor.offers.published().order_by("title")
-    response = render(
-        request,
-        "network/actor_detail.html",
-        {
-            "actor": actor,
-            "offers": offers,
-            "preview": preview,
-            "structured_data": actor.structured_data(request.build_absolute_uri("/")[:-1]),
-        },
-    )
-    return preview_response(response) if preview else response
+    return {
+        "actor": actor,
+        "offers": actor.offers.published().order_by("title"),
+        "preview": preview,
+        "structured_data": actor.structured_data(request.build_absolute_uri("/")[:-1]),
+    }
 
 
 def _rate():

@@ -1,8 +1,7 @@
-from datetime import timedelta
-
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -20,40 +19,66 @@ from offers.models import (
     Weekday,
 )
 from portal import forms as portal_forms
+from portal.cached_pages import clock_valid_until
 
 MAX_AGE = 120
 
 
+class KeptChoices(BaseChoiceIterator):
+    """Choices as a list made once (Django takes an iterator of this kind as it is)."""
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+
 class LookupChoiceField(forms.ChoiceField):
-    """A filter value by slug or code, looked up in a list loaded once per request.
+    """A filter value by slug or code, looked up in a list kept per process.
 
     ModelChoiceField queries once to validate and again to render; with five of them the list
-    would need ten queries before showing a single offer.
+    would need ten queries before showing a single offer. `queryset` may be a function (a
+    list that depends on the clock: published now); then `valid_until()` says when the clock
+    next changes it.
     """
 
     widget = portal_forms.PlainSelect
 
-    def __init__(self, queryset, key="slug", empty_label="", **kwargs):
+    def __init__(self, queryset, key="slug", empty_label="", valid_until=None, **kwargs):
         self.queryset, self.key, self.empty_label = queryset, key, empty_label
+        self.valid_until = valid_until
         super().__init__(choices=(), required=False, **kwargs)
 
     def load(self, name):
-        """The choices, kept per language and content version (portal.cache fragments)."""
-        from portal.cache import cached_fragment
+        """The choices, kept in this process per language and content version (portal.cache)."""
+        from portal.cache import local_fragment
 
         def objects():
-            found = {getattr(obj, self.key): obj for obj in self.queryset.all()}
-            # A centre's scheduled publication changes the list with the clock alone.
-            return found, timezone.now() + timedelta(seconds=60)
+            # A function gives a queryset that depends on the clock (published now).
+            queryset = self.queryset() if callable(self.queryset) else self.queryset.all()
+            found = {str(getattr(obj, self.key)): obj for obj in queryset}
+            choices = [("", self.empty_label)] + [(key, str(obj)) for key, obj in found.items()]
+            html = portal_forms.PlainSelect.options(choices)
+            return (found, choices, html), self.valid_until
 
-        self.objects = cached_fragment(f"offer-filter-choices:{name}", objects)
-        self.choices = [("", self.empty_label)] + [
-            (key, str(obj)) for key, obj in self.objects.items()
-        ]
+        self.objects, choices, self.widget.options_html = local_fragment(
+            f"offer-filter-choices:{name}", objects
+        )
+        # Already normalised: Django would otherwise go through every choice once more.
+        self.choices = KeptChoices(choices)
 
     def clean(self, value):
         value = super().clean(value)
         return self.objects.get(value) if value else None
+
+
+def _actors_valid_until():
+    """When the clock next changes which actors run a published activity: an actor's or an
+    activity's publication window, or midnight."""
+    from offers.fragments import selection_valid_until
+
+    return min(selection_valid_until(), clock_valid_until(Actor.objects.all()))
 
 
 class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
@@ -63,21 +88,27 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         label=_("Search"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=portal_forms.PlainTextInput(attrs={"type": "search"}),
     )
     quarter = LookupChoiceField(
         Quarter.objects.all(), label=_("Neighbourhood"), empty_label=_("All neighbourhoods")
     )
     centre = LookupChoiceField(
-        Centre.objects.published(),
+        lambda: Centre.objects.published(),
+        valid_until=lambda: clock_valid_until(Centre.objects.all()),
         label=_("Neighbourhood centre"),
         empty_label=_("All centres"),
     )
-    # Only actors with a published activity; the queryset is set per request (the clock).
-    actor = portal_forms.ModelChoiceField(
-        Actor.objects.none(),
+    # Only actors with a published activity, by id (the actor page links to ?actor=<id>).
+    actor = LookupChoiceField(
+        lambda: (
+            Actor.objects.published()
+            .filter(pk__in=Offer.objects.published().values("actor"))
+            .order_by("name")
+        ),
+        key="pk",
+        valid_until=_actors_valid_until,
         label=_("Club, initiative or other local actor"),
-        required=False,
         empty_label=_("All"),
     )
     target_group = LookupChoiceField(
@@ -86,7 +117,13 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
     category = LookupChoiceField(
         Category.objects.all(), label=_("Category"), empty_label=_("All categories")
     )
-    age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=MAX_AGE)
+    age = forms.IntegerField(
+        label=_("Age"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        widget=portal_forms.PlainNumberInput,
+    )
     weekday = forms.TypedChoiceField(
         label=_("Weekday"),
         choices=[("", _("Any day"))] + list(Weekday.choices),
@@ -107,18 +144,20 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         label=_("Language of the activity"),
         empty_label=_("Any language"),
     )
-    free = forms.BooleanField(label=_("Free of charge"), required=False)
+    free = forms.BooleanField(
+        label=_("Free of charge"), required=False, widget=portal_forms.PlainCheckboxInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             if isinstance(field, LookupChoiceField):
                 field.load(name)
-        self.fields["actor"].queryset = (
-            Actor.objects.published()
-            .filter(pk__in=Offer.objects.published().values("actor"))
-            .order_by("name")
-        )
+
+    @staticmethod
+    def choices_valid_until():
+        """When the clock next changes a list of choices (centres, actors)."""
+        return min(clock_valid_until(Centre.objects.all()), _actors_valid_until())
 
     def filter(self, queryset, language):
         """The filtered queryset; an invalid value gives an empty, friendly result."""
@@ -221,7 +260,9 @@ class ProposalForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
 class PlanLanguageForm(portal_forms.BootstrapMixin, forms.Form):
     """The weekly plan for a notice board in two languages: the page's and one more."""
 
-    zweitsprache = forms.ChoiceField(label=_("Second language"), required=False)
+    zweitsprache = forms.ChoiceField(
+        label=_("Second language"), required=False, widget=portal_forms.PlainSelect
+    )
 
     def __init__(self, *args, current="de", **kwargs):
         from django.conf import settings

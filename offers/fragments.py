@@ -14,6 +14,7 @@ from django.utils import timezone
 from offers.models import Offer
 from offers.schedule import attach_next_dates
 from portal.cache import cached_fragment, cached_fragments
+from portal.cached_pages import keeping
 
 
 def selection_valid_until():
@@ -30,34 +31,86 @@ def selection_valid_until():
     return min(moments)
 
 
-def offer_cards(ids):
-    """The rendered cards of these activities, in this order."""
-    names = [f"offer-card:{pk}" for pk in ids]
+def offer_cards(ids, moments=None):
+    """The rendered cards of these activities, in this order. Each card's end of validity (its
+    next date passes) is added to `moments`, a list, when given (portal.cached_pages)."""
+    names = [f"offer-card+until:{pk}" for pk in ids]
 
     def render(missing):
         pks = [int(name.rsplit(":", 1)[1]) for name in missing]
         offers = attach_next_dates(Offer.objects.filter(pk__in=pks).for_listing())
-        return {
-            f"offer-card:{offer.pk}": (
-                render_to_string("offers/includes/offer_card.html", {"offer": offer}),
-                offer.when.valid_until,
-            )
-            for offer in offers
-        }
+        rendered = {}
+        for offer in offers:
+            html = render_to_string("offers/includes/offer_card.html", {"offer": offer})
+            until = min([offer.when.valid_until, *_window_changes(offer.actor)])
+            rendered[f"offer-card+until:{offer.pk}"] = ((html, until), until)
+        return rendered
 
     found = cached_fragments(names, render)
-    return [found[name] for name in names if name in found]
+    if moments is not None:
+        moments.extend(found[name][1] for name in names if name in found)
+    return [found[name][0] for name in names if name in found]
 
 
-def place_activities(offers, name):
+def _window_changes(actor):
+    """When the clock shows or hides `actor` (a card names it only while it is public)."""
+    if actor is None:
+        return []
+    now = timezone.now()
+    moments = (actor.publish_from, actor.publish_until)
+    return [moment for moment in moments if moment is not None and moment > now]
+
+
+def place_activities(offers, name, keep=True):
     """The compact list of a neighbourhood's or centre's published activities (`offers`, a
-    queryset not yet evaluated), kept under `name`."""
+    queryset not yet evaluated): (html, until when it stays right), kept under `name` unless
+    keep=False (a page that keeps its own part holds it already; twice would double the
+    memory of the largest pages). `until` is a datetime, or a function giving one if not kept."""
 
     def render():
         listed = attach_next_dates(offers)
-        shown = [offer.when.valid_until for offer in listed]
-        until = lambda: min([selection_valid_until(), *shown])  # noqa: E731
         html = render_to_string("offers/includes/offer_list_compact.html", {"offers": listed})
-        return html, until
+        shown = [offer.when.valid_until for offer in listed]
+        return html, lambda: min([selection_valid_until(), *shown])
 
-    return cached_fragment(name, render)
+    if not keep:
+        return render()
+
+    def kept():
+        html, until = render()
+        moment = until() if keeping() else None
+        return (html, moment), moment
+
+    return cached_fragment(name, kept)
+
+
+def filters_key(filters):
+    """A short key for the (name, value) pairs of a filtered list's address."""
+    import hashlib
+    from urllib.parse import urlencode
+
+    return hashlib.sha256(urlencode(sorted(filters)).encode()).hexdigest()
+
+
+def listed_ids(offers, key):
+    """The ids of `offers()` (a filtered, ordered queryset) as a list, kept per language (a text
+    search) and filter `key` (filters_key) until the published activities change by a save or
+    the clock."""
+
+    def render():
+        return list(offers().values_list("pk", flat=True)), selection_valid_until
+
+    return cached_fragment(f"offer-list-ids:{key}", render)
+
+
+def filter_form(form, key, is_filtered):
+    """The activity list's filter form as its address (filter `key`) fills it in, kept until
+    its choices change by a save or the clock. A GET form: no token, nothing per visitor."""
+
+    def render():
+        html = render_to_string(
+            "offers/includes/offer_filters.html", {"form": form, "is_filtered": is_filtered}
+        )
+        return html, form.choices_valid_until
+
+    return cached_fragment(f"offer-filters:{key}:{int(is_filtered)}", render)

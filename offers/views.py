@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -17,10 +18,17 @@ from centers.models import Centre, Quarter
 from network.models import Actor
 from offers import services
 from offers.forms import OfferFilterForm, PlanLanguageForm, ProposalForm
-from offers.fragments import offer_cards, selection_valid_until
+from offers.fragments import (
+    filter_form,
+    filters_key,
+    listed_ids,
+    offer_cards,
+    selection_valid_until,
+)
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
-from portal.cache import cached_fragment, page_cache_params
+from portal.cache import cached_fragment, local_fragment, page_cache_params
+from portal.cached_pages import clock_valid_until, public_row, render_kept
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -35,24 +43,39 @@ def _public():
 @require_safe
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
-    offers = Offer.objects.published()
-    if form.is_bound:
-        offers = form.filter(offers, translation.get_language())
-    # The page's rows only (count + one page); their cards come rendered from offers.fragments.
-    page = Paginator(offers.order_by("title", "pk"), settings.OFFERS_PER_PAGE).get_page(
-        request.GET.get("page")
+
+    def matches():
+        offers = Offer.objects.published()
+        if form.is_bound:
+            offers = form.filter(offers, translation.get_language())
+        return offers.order_by("title", "pk")
+
+    # The ids of all matches in order are kept per filter (offers.fragments) and the page's
+    # cards come rendered: a list page asks the database nothing once both are kept.
+    key = filters_key(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in form.fields
+        for value in values
     )
+    page = Paginator(listed_ids(matches, key), settings.OFFERS_PER_PAGE)
+    page = page.get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    # The page's activities themselves only for whoever asks (not the template).
+    page.object_list = Offer.objects.filter(pk__in=ids).order_by("title", "pk")
     query = request.GET.copy()
     query.pop("page", None)
+    is_filtered = form.is_bound and form.is_filtered()
     return render(
         request,
         "offers/offer_list.html",
         {
             "form": form,
+            "filters": filter_form(form, key, is_filtered),
             "page": page,
-            "cards": offer_cards([offer.pk for offer in page.object_list]),
+            "cards": offer_cards(ids),
             "query": query.urlencode(),
-            "is_filtered": form.is_bound and form.is_filtered(),
+            "is_filtered": is_filtered,
             "feeds": form.feeds() if form.is_bound else [],
             "kinds": FeedKind,
         },
@@ -64,28 +87,48 @@ def offer_detail(request, slug):
     offers, may_preview = visible_to(
         request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
     )
-    offer = get_object_or_404(
-        offers.select_related(
-            "category", "centre", "actor", "quarter", "site", "contact"
-        ).prefetch_related("target_groups", "languages", "schedules", "cancellations"),
-        slug=slug,
-    )
+    if not may_preview:
+        # Everyone else sees the published page, whose own part is kept (portal.cached_pages).
+        pk, _row = public_row(offers, slug, "offers", selection_valid_until)
+        if pk is None:
+            raise Http404
+
+        def context():
+            return _offer_context(request, _with_details(Offer.objects.filter(pk=pk)).get())
+
+        def valid_until(context):
+            # The first shown date drops out once it has ended; the actor's own window.
+            upcoming = context["upcoming"]
+            actor = Actor.objects.filter(pk=context["offer"].actor_id)
+            moments = [clock_valid_until(actor), upcoming[0].end if upcoming else None]
+            return min(moment for moment in moments if moment is not None)
+
+        return render_kept(
+            request, "offers/offer_detail.html", f"offer-page:{pk}", context, valid_until
+        )
+    offer = get_object_or_404(_with_details(offers), slug=slug)
     # Staff may preview what is not public (yet); Offer.published() is the public rule.
-    preview = may_preview and not Offer.objects.published().filter(pk=offer.pk).exists()
+    preview = not Offer.objects.published().filter(pk=offer.pk).exists()
+    response = render(request, "offers/offer_detail.html", _offer_context(request, offer, preview))
+    return preview_response(response) if preview else response
+
+
+def _with_details(offers):
+    return offers.select_related(
+        "category", "centre", "actor", "quarter", "site", "contact"
+    ).prefetch_related("target_groups", "languages", "schedules", "cancellations")
+
+
+def _offer_context(request, offer, preview=False):
     upcoming = offer.next_occurrences(limit=6)
     url = request.build_absolute_uri(offer.get_absolute_url())
-    response = render(
-        request,
-        "offers/offer_detail.html",
-        {
-            "offer": offer,
-            "kinds": FeedKind,
-            "preview": preview,
-            "upcoming": upcoming,
-            "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
-        },
-    )
-    return preview_response(response) if preview else response
+    return {
+        "offer": offer,
+        "kinds": FeedKind,
+        "preview": preview,
+        "upcoming": upcoming,
+        "json_ld": services.json_ld(offer, url, upcoming[0] if upcoming else None),
+    }
 
 
 @page_cache_params("quarter")
@@ -116,9 +159,20 @@ def this_week(request):
         {
             "days": cached_fragment(name, render_days),
             "quarter": quarter,
-            "quarters": quarters_with_offers(),
+            "quarters": _quarters_to_choose(),
         },
     )
+
+
+def _quarters_to_choose():
+    """(pk, slug, name) of the neighbourhoods with published activities, kept in this process
+    until the published activities change (an editor's save, or the clock)."""
+
+    def quarters():
+        found = [(q.pk, q.slug, q.name) for q in quarters_with_offers()]
+        return found, selection_valid_until
+
+    return local_fragment("this-week-quarters", quarters)
 
 
 def _feed_offers(kind, slug):
@@ -259,17 +313,14 @@ def weekly_plan(request, slug):
     notice board (optionally in two languages), with a QR code to this live page."""
     from portal.lib.qr import qr_data_uri
 
-    quarter = get_object_or_404(
-        Quarter.objects.select_related("centre").prefetch_related(
-            "centre__sites", "centre__contacts"
-        ),
-        slug=slug,
-    )
+    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
     form = PlanLanguageForm(request.GET or None, current=translation.get_language())
     today = timezone.localdate()
     second = form.second_language()
 
     def render_plan():
+        if quarter.centre_id:  # its places and phone number: only for a plan not yet kept
+            prefetch_related_objects([quarter.centre], "sites", "contacts")
         offers = list(_public().for_quarter(quarter))
         sites = _plan_sites(quarter, offers)
         # Each place gets a letter; an entry names its place by the letter (paper is short).

@@ -317,3 +317,28 @@ def cached_fragments(names, render):
 def cached_fragment(name, render):
     """One fragment: render() returns (html, valid_until or None)."""
     return cached_fragments([name], lambda _missing: {name: render()})[name]
+
+
+# Per process, for values read on every request of a page and costly to unpickle (a filter's
+# choices as model instances): kept in this worker's memory under the same content version and
+# language as fragments, and dropped as soon as the version changes.
+_local = {"version": None, "entries": {}}
+
+
+def local_fragment(name, render, per_language=True):
+    """Like cached_fragment, but kept in this process only, as the value itself (no pickling):
+    callers must not change it. per_language=False: one value for every language."""
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return render()[0]
+    version = current_version()
+    if _local["version"] != version:
+        _local["version"], _local["entries"] = version, {}
+    key = ((translation.get_language() or settings.LANGUAGE_CODE) if per_language else "", name)
+    found = _local["entries"].get(key)
+    if found is not None and found[1] > time.time():
+        return found[0]
+    value, valid_until = render()
+    timeout = _timeout(valid_until)
+    if timeout > 0:
+        _local["entries"][key] = (value, time.time() + timeout)
+    return value

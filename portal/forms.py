@@ -37,35 +37,90 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def _attributes(attrs):
+    """As Django's attrs.html: `name="value"`, a bare name for True, nothing for False."""
+    from django.utils.html import format_html, format_html_join
+
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", key) if value is True else format_html(' {}="{}"', key, value),)
+            for key, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class PlainInput:
+    """An <input> written in Python with the markup of Django's input.html: the template engine
+    for one tag costs more than the field it renders (a filter form on every list page)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.utils.html import format_html
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            shown,
+            _attributes(widget["attrs"]),
+        )
+
+
+class PlainTextInput(PlainInput, forms.TextInput):
+    pass
+
+
+class PlainNumberInput(PlainInput, forms.NumberInput):
+    pass
+
+
+class PlainCheckboxInput(PlainInput, forms.CheckboxInput):
+    pass
+
+
 class PlainSelect(forms.Select):
     """A single-choice <select> written in Python: Django renders each option through a template
     of its own, which made the filter form the largest cost of the activity list. Flat choices
-    only (no groups); same markup as Django's."""
+    only (no groups); same markup as Django's. `options_html` may hold the options already
+    written (options()), for choices kept from request to request."""
+
+    options_html = None
 
     def render(self, name, value, attrs=None, renderer=None):
-        from django.utils.html import format_html, format_html_join
+        from django.utils.html import conditional_escape, format_html
         from django.utils.safestring import mark_safe
 
-        # As Django's attrs.html: `name="value"`, a bare name for True, nothing for False.
-        attrs = format_html_join(
-            "",
-            "{}",
-            (
-                (format_html(" {}", key) if value is True else format_html(' {}="{}"', key, value),)
-                for key, value in self.build_attrs(self.attrs, attrs).items()
-                if value is not False
-            ),
-        )
+        attrs = _attributes(self.build_attrs(self.attrs, attrs))
         chosen = {str(item) for item in self.format_value(value)}
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)  # noqa: S308
-                for key, label in ((str(k), v) for k, v in self.choices)
-            ),
+        if self.options_html is not None:
+            options = self.options_html
+            for key in chosen:  # the keys are unique, each option is written as below
+                option = f'<option value="{conditional_escape(key)}">'
+                options = options.replace(option, option[:-1] + " selected>", 1)
+        else:
+            options = self.options(self.choices, chosen)
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>',
+            name,
+            attrs,
+            mark_safe(options),  # noqa: S308
         )
-        return format_html('<select name="{}"{}>\n{}\n</select>', name, attrs, options)
+
+    @staticmethod
+    def options(choices, chosen=()):
+        """The <option>s of these choices, those of `chosen` (keys as strings) selected. One
+        escape per value rather than format_html() per option: a list of a hundred actors."""
+        from django.utils.html import conditional_escape
+
+        return "\n".join(
+            f'<option value="{conditional_escape(str(key))}"'
+            f"{' selected' if str(key) in chosen else ''}>{conditional_escape(label)}</option>"
+            for key, label in choices
+        )
 
 
 class BootstrapMixin:

@@ -23,6 +23,16 @@ class PublishableQuerySet(models.QuerySet):
             publication_status=PublicationStatus.PUBLISHED,
         )
 
+    def next_publication_change(self, now=None):
+        """When the clock alone next shows or hides one of these rows (a publication window
+        begins or ends), or None."""
+        now = now or timezone.now()
+        found = self.aggregate(
+            begins=models.Min("publish_from", filter=Q(publish_from__gt=now)),
+            ends=models.Min("publish_until", filter=Q(publish_until__gt=now)),
+        )
+        return min((moment for moment in found.values() if moment is not None), default=None)
+
 
 class Publishable(models.Model):
     """Draft → (in review) → published, with an optional window that needs no button press."""

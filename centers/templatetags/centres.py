@@ -80,15 +80,27 @@ def neighbourhood_finder():
     }
 
 
-@register.inclusion_tag("centers/includes/open_status.html")
-def open_status(site, now=None):
+@register.inclusion_tag("centers/includes/open_status.html", takes_context=True)
+def open_status(context, site, now=None):
     """“Open now · closes at 16:00” / “Closed now · opens Tuesday 09:00” for a site with
     machine-readable opening hours; nothing without them."""
+    from datetime import datetime, timedelta
+
     from django.utils import timezone
 
     from centers.opening import status_at
+    from portal.cached_pages import note_valid_until
 
     moment = timezone.localtime(now) if now else timezone.localtime()
     status = status_at(site.opening_hours_spec, moment)
     same_day = bool(status and status.opens and status.opens.date() == moment.date())
+    if status is not None:
+        # A kept page shows this until it opens or closes, or the day changes ("opens Tuesday").
+        tomorrow = moment.date() + timedelta(days=1)
+        changes = [datetime.combine(tomorrow, datetime.min.time(), tzinfo=moment.tzinfo)]
+        if status.is_open and status.closes:
+            changes.append(datetime.combine(moment.date(), status.closes, tzinfo=moment.tzinfo))
+        if status.opens:
+            changes.append(status.opens)
+        note_valid_until(context, min(changes))
     return {"status": status, "same_day": same_day}

@@ -5,9 +5,13 @@ from network.models import Actor
 register = template.Library()
 
 
-@register.inclusion_tag("network/includes/quarter_network.html")
-def network_of(quarter):
+@register.inclusion_tag("network/includes/quarter_network.html", takes_context=True)
+def network_of(context, quarter):
     """A neighbourhood page's actors and realised ideas (centers knows nothing of this app)."""
+    from portal.cached_pages import note_valid_until
+
+    # A kept page: until an actor's publication window begins or ends.
+    note_valid_until(context, Actor.objects.in_quarter(quarter).next_publication_change)
     return {
         "quarter": quarter,
         "actors": Actor.objects.published().in_quarter(quarter).order_by("name"),
