@@ -50,7 +50,7 @@ test: $(VENV)/.installed-test catalogues browser
 	$(VENV)/bin/lint-imports --no-cache
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
 	@# The suite's wall time is printed just above pytest's closing line ("Test suite time").
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadscope
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 # Benchmarks: gunicorn + wrk on PostgreSQL and SQLite, every page against a bare view.
 bench: $(VENV)/.installed catalogues

@@ -32,30 +32,33 @@ def pytest_terminal_summary(terminalreporter):
 
 
 # The modules that take longest, longest first (pytest --durations on this 2-core machine).
-# pytest-xdist (--dist loadscope) hands whole modules to the workers in the order they were
-# collected; starting with the longest lets both workers finish together instead of one of
-# them running a browser walk alone at the end. Every other module keeps its place after them.
+# pytest-xdist (--dist loadscope --no-loadscope-reorder, as `make test` runs it) hands whole
+# modules to the workers in the order they were collected; starting with the longest lets both
+# workers finish together instead of one of them running a browser walk alone at the end.
+# Every other module keeps its place after them.
 LONGEST_FIRST = [
     "tests/browser/test_sitemap_walk.py",
     "tests/foundation/test_every_page.py",
     "tests/roles/test_editorial.py",
+    "tests/browser/test_search.py",
     "tests/roles/test_permission_matrix.py",
     "tests/browser/test_admin_widths.py",
-    "tests/offers/test_where_offers_happen.py",
     "tests/foundation/test_layout_migration.py",
-    "tests/browser/test_search.py",
-    "tests/browser/test_roles_workflow.py",
+    "tests/offers/test_where_offers_happen.py",
     "tests/browser/test_street_lookup.py",
-    "tests/browser/test_actor_suggestion.py",
-    "tests/foundation/test_demo_replay.py",
-    "tests/foundation/test_database_outage.py",
+    "tests/browser/test_survey_questionnaire.py",
+    "tests/browser/test_roles_workflow.py",
+    "tests/frontend/test_static_files.py",
     "tests/browser/test_rich_text_editor.py",
     "tests/offers/test_list.py",
-    "tests/frontend/test_static_files.py",
-    "tests/hardening/test_slow_clients.py",
+    "tests/browser/test_actor_suggestion.py",
     "tests/search/test_search_page.py",
-    "tests/browser/test_survey_questionnaire.py",
+    "tests/hardening/test_slow_clients.py",
     "tests/centers/test_query_counts.py",
+    "tests/browser/test_centres_three_clicks.py",
+    "tests/browser/test_editorial_workflow.py",
+    "tests/foundation/test_database_outage.py",
+    "tests/foundation/test_demo_replay.py",
 ]
 
 

@@ -38,22 +38,48 @@ def test_a_replayed_load_equals_a_real_one(settings, tmp_path, monkeypatch):
     assert real_files, "the demo brings PDFs and images along"
 
 
-def test_a_load_from_another_state_runs_for_real():
+def _load_a_centre(slug):
+    """A stand-in for the demo's real load (seconds): what it wrote is what a replay writes."""
+    from tests.factories import make_centre
+
+    def load():
+        make_centre(slug=slug)
+        return [f"centre {slug}"]
+
+    return load
+
+
+def test_a_load_from_another_state_runs_for_real(monkeypatch):
     from django.contrib.auth.models import User
 
-    recorded = len(demo_replay._recordings)
+    from centers.models import Centre
+
+    monkeypatch.setattr(demo_replay, "_recordings", {})
+    with transaction.atomic():
+        demo_replay.load_or_replay(_load_a_centre("recorded"))
+        transaction.set_rollback(True)
+    assert len(demo_replay._recordings) == 1
+
     User.objects.create(username="first-editor")
-    call_command("load_demo", verbosity=0)
-    assert len(demo_replay._recordings) == recorded + 1
+    assert demo_replay.load_or_replay(_load_a_centre("real")) == ["centre real"]
+    assert len(demo_replay._recordings) == 2
+    assert list(Centre.objects.values_list("slug", flat=True)) == ["real"]
     assert User.objects.filter(username="first-editor").exists()
 
 
-def test_a_replay_gives_cached_pages_a_new_content_version():
+def test_a_replay_gives_cached_pages_a_new_content_version(monkeypatch):
+    from centers.models import Centre
     from portal.cache import current_version
 
+    monkeypatch.setattr(demo_replay, "_recordings", {})
     with transaction.atomic():
-        call_command("load_demo", verbosity=0)  # recorded here, or by an earlier test
+        demo_replay.load_or_replay(_load_a_centre("recorded"))
         transaction.set_rollback(True)
     before = current_version()
-    call_command("load_demo", verbosity=0)  # replayed
+
+    def must_not_run():
+        raise AssertionError("the same starting state must be replayed")
+
+    assert demo_replay.load_or_replay(must_not_run) == ["centre recorded"]
+    assert list(Centre.objects.values_list("slug", flat=True)) == ["recorded"]
     assert current_version() != before
