@@ -1,3 +1,4 @@
+import copy
 import os
 
 import pytest
@@ -16,8 +17,8 @@ from tests.offers.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def directory():
+@pytest.fixture(scope="module")
+def _directory(shared_data):
     """Two centres, a few offers that differ in one property each."""
     boeckingen = make_centre(name="Quartierszentrum Böckingen", slug="boeckingen")
     nordstadt = make_centre(name="Quartierszentrum Nordstadt", slug="nordstadt")
@@ -77,6 +78,13 @@ def directory():
     make_offer(title="Entwurf", publication_status="draft", quarter=q_boeckingen)
     make_offer(title="Beendet", state=OfferState.ENDED, quarter=q_boeckingen)
     return offers
+
+
+@pytest.fixture
+def directory(db, _directory):
+    """Made once per module (_directory); each test gets its own copies of the objects, as with
+    Django's TestCase.setUpTestData, and its database changes are rolled back after it."""
+    return copy.deepcopy(_directory)
 
 
 def _titles(client, **params):

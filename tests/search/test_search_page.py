@@ -2,6 +2,7 @@
 and a phone number to call when nothing is found. Runs on SQLite and, with DATABASE_URL, on
 PostgreSQL (the same assertions on both)."""
 
+import copy
 from datetime import timedelta
 
 import pytest
@@ -18,8 +19,8 @@ from tests.offers.factories import make_offer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def portal():
+@pytest.fixture(scope="module")
+def _portal(shared_data):
     centre = make_centre(name="Quartierszentrum Böckingen", slug="qz-boeckingen")
     boeckingen = make_quarter(centre, name="Böckingen", slug="boeckingen")
     other_centre = make_centre(name="Quartierszentrum Nordstadt", slug="qz-nord")
@@ -73,6 +74,13 @@ def portal():
         "actor": actor,
         "manager": manager,
     }
+
+
+@pytest.fixture
+def portal(db, _portal):
+    """Made once per module (_portal); each test gets its own copies of the objects, as with
+    Django's TestCase.setUpTestData, and its database changes are rolled back after it."""
+    return copy.deepcopy(_portal)
 
 
 def _search(client, language="de", **params):
