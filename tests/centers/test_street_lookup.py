@@ -1,5 +1,7 @@
 """“Which neighbourhood do I live in?”: a resident types a street (and house number)."""
 
+import copy
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -13,8 +15,8 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ["de", "en", "ar", "ro", "ru", "tr"]
 
 
-@pytest.fixture
-def directory():
+@pytest.fixture(scope="module")
+def _directory(shared_data):
     south = make_centre(name="Quartierszentrum Heilbronner Süden", slug="sueden")
     make_site(south, is_main=True, name="Haupthaus Süden", street="Wilhelmstraße 40")
     make_contact(south, name="Jana Becker", phone="07131 56-2741")
@@ -37,6 +39,12 @@ def directory():
     make_street_section(sontheim, "Hauptstraße", postcode="74081")
     make_street_section(suedstadt, "Ruth-Bader-Straße")
     return {q.slug: q for q in Quarter.objects.all()}
+
+
+@pytest.fixture
+def directory(db, _directory):
+    """Made once per module; each test gets its own copies, its changes are rolled back."""
+    return copy.deepcopy(_directory)
 
 
 def _lookup(client, language="en", **params):
