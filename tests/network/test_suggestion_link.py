@@ -1,6 +1,7 @@
 """A registered actor's contact person suggests activities through a personal, revocable link;
 they arrive as drafts of that actor for the quarter management, never published."""
 
+import copy
 import re
 from datetime import timedelta
 
@@ -31,8 +32,8 @@ def _fresh_rate_limit():
     cache.clear()
 
 
-@pytest.fixture
-def world():
+@pytest.fixture(scope="module")
+def _world(shared_data):
     centre = make_centre(name="Quartierszentrum Böckingen", slug="qz-boeckingen")
     other_centre = make_centre(name="Zentrum Süd", slug="zentrum-sued")
     quarter = make_quarter(centre, name="Böckingen", slug="boeckingen")
@@ -55,6 +56,12 @@ def world():
         "qm_other": make_staff("qm-sued", QUARTER_MANAGERS, [other_centre]),
         "editor": make_staff("redaktion", EDITORS),
     }
+
+
+@pytest.fixture
+def world(db, _world):
+    """Made once per module; each test gets its own copies, its changes are rolled back."""
+    return copy.deepcopy(_world)
 
 
 def _approve(client, world, capture):
