@@ -50,7 +50,7 @@ def _suggest(page, url, title, language, screenshot_dir, problems):
 
 
 def test_a_contact_person_suggests_on_a_phone_and_the_quarter_manager_finds_it(
-    browser, live_server, screenshot_dir, html_checker, tmp_path
+    browser, live_server, screenshot_dir, html_checker
 ):
     call_command("load_demo", verbosity=0)
     with override_settings(DEBUG=True):
@@ -96,7 +96,7 @@ def test_a_contact_person_suggests_on_a_phone_and_the_quarter_manager_finds_it(
             "/de/angebote/vorschlagen/akteur/widerrufen/",
         )
     }
-    problems += html_checker(documents, tmp_path)
+    problems += html_checker(documents)
     assert not problems, "\n".join(problems)
     context.close()
 

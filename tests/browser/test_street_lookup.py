@@ -10,7 +10,7 @@ from django.core.management import call_command
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_a_resident_finds_their_neighbourhood_by_street_on_a_phone(
-    live_server, page, html_checker, tmp_path, screenshot_dir, language
+    live_server, page, html_checker, screenshot_dir, language
 ):
     call_command("load_demo", verbosity=0)
     external = []
@@ -63,6 +63,6 @@ def test_a_resident_finds_their_neighbourhood_by_street_on_a_phone(
     page.wait_for_load_state()
     assert "Böckingen" in page.locator("#result-heading").inner_text()
 
-    problems += html_checker(documents, tmp_path)
+    problems += html_checker(documents)
     assert not problems, "\n".join(problems)
     assert external == []

@@ -130,6 +130,15 @@ def test_every_tel_link_dials_the_number_it_shows(pages):
     assert dialled >= SEED_NUMBERS
 
 
-def test_every_page_is_valid_html(pages, html_checker, tmp_path):
-    problems = html_checker({path: html for path, (_status, html) in pages.items()}, tmp_path)
+def test_every_page_is_valid_html(pages, html_checker):
+    problems = html_checker({path: html for path, (_status, html) in pages.items()})
     assert not problems, "\n".join(problems)
+
+
+def test_the_html_checker_finds_what_is_wrong_and_passes_what_is_right(html_checker):
+    valid = '<!DOCTYPE html><html lang="de"><head><title>Test</title></head><body><p>Hallo</p>'
+    broken = '<!DOCTYPE html><html lang="de"><head><title>Test</title></head><body><p></span>'
+    assert html_checker({"valid": valid}) == []
+    errors = html_checker({"broken": broken})
+    assert errors
+    assert all(error.startswith("broken: line 1: ") for error in errors)

@@ -50,21 +50,31 @@ def _row_counts(path):
         return {name: db.execute(count.format(name)).fetchone()[0] for name in tables}
 
 
-@pytest.fixture
-def legacy_database(tmp_path):
-    path = tmp_path / "legacy.sqlite3"
+@pytest.fixture(scope="module")
+def legacy_database(tmp_path_factory):
+    path = tmp_path_factory.mktemp("legacy") / "legacy.sqlite3"
     with gzip.open(FIXTURE) as source, path.open("wb") as target:
         shutil.copyfileobj(source, target)
     return path
 
 
-def _migrate(path, tmp_path):
+@pytest.fixture(scope="module")
+def migrated(legacy_database, tmp_path_factory):
+    """The legacy database's row counts before, and the database after `manage.py migrate`
+    (both tests read the one migration: it takes seconds)."""
+    before = _row_counts(legacy_database)
+    result = _migrate(legacy_database, tmp_path_factory.mktemp("media"))
+    assert result.returncode == 0, result.stderr
+    return before, legacy_database
+
+
+def _migrate(path, media_root):
     env = {
         **os.environ,
         "DEBUG": "1",
         "DATABASE_URL": f"sqlite:///{path}",
         "DJANGO_SETTINGS_MODULE": "heilbronn_quartier.settings",
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "MEDIA_ROOT": str(media_root),
     }
     return subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
@@ -76,16 +86,13 @@ def _migrate(path, tmp_path):
     )
 
 
-def test_migrating_a_database_of_the_old_layout_keeps_every_row(legacy_database, tmp_path):
-    before = _row_counts(legacy_database)
+def test_migrating_a_database_of_the_old_layout_keeps_every_row(migrated):
+    before, database = migrated
     assert before["heilbronn_quartier_historicaloffer"] > 0
     assert before["heilbronn_quartier_historicalresponse"] > 0
     assert before["survey_response"] > 0
 
-    result = _migrate(legacy_database, tmp_path)
-    assert result.returncode == 0, result.stderr
-
-    after = _row_counts(legacy_database)
+    after = _row_counts(database)
     for table, count in before.items():
         new_table = MOVED.get(table, table)
         if table in GROWS:
@@ -95,9 +102,9 @@ def test_migrating_a_database_of_the_old_layout_keeps_every_row(legacy_database,
     assert not [name for name in after if name.startswith("heilbronn_quartier_")]
 
 
-def test_moved_models_keep_their_permissions_and_group_rights(legacy_database, tmp_path):
-    assert _migrate(legacy_database, tmp_path).returncode == 0
-    with sqlite3.connect(legacy_database) as db:
+def test_moved_models_keep_their_permissions_and_group_rights(migrated):
+    _before, database = migrated
+    with sqlite3.connect(database) as db:
         labels = {
             app: model
             for app, model in db.execute(
