@@ -356,7 +356,11 @@ def _markdown(label, hit, hit_ratio, miss, miss_ratio, queries, size):
 
 
 def _p99(row):
-    return row["p99"] if row and row["p99"] is not None else float("inf")
+    """A page that answered nothing in the whole window (slower than the window) is infinitely
+    slow, not 0 ms."""
+    if not row or row["p99"] is None or not row.get("requests", 1):
+        return float("inf")
+    return row["p99"]
 
 
 def _page_goals(page, hit, hit_ratio, miss, miss_ratio):

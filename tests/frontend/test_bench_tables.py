@@ -50,3 +50,13 @@ def test_the_weight_table_marks_pages_over_the_limits():
         _weight("heavy visit", 20_000, FIRST_VISIT_LIMIT + 1),
     ]
     assert print_weights(rows) == ["heavy html (de): HTML>60K", "heavy visit (de): visit>120K"]
+
+
+def test_a_staff_page_that_answered_nothing_in_the_window_misses_its_goal():
+    from bench.run import _page_goals
+
+    page = {"label": "survey dashboard (staff)", "kind": "staff"}
+    silent = {"rps": 0.0, "p50": 0.0, "p99": 0.0, "non_2xx": 0, "requests": 0}
+    quick = {"rps": 20.0, "p50": 40.0, "p99": 90.0, "non_2xx": 0, "requests": 100}
+    assert [met for met, _text in _page_goals(page, silent, 0.0, None, 0.0)] == [False]
+    assert [met for met, _text in _page_goals(page, quick, 0.0, None, 0.0)] == [True]
