@@ -18,6 +18,7 @@ from django.test import Client, override_settings
 from django.utils.html import strip_tags
 
 from contacts.phones import e164
+from tests.foundation.test_language_switch import _switcher_link
 
 pytestmark = pytest.mark.django_db
 
@@ -54,12 +55,6 @@ def pages(sitemap):
             response = client.get(path)
             fetched[path] = (response.status_code, response.content.decode())
     return fetched
-
-
-def _switcher_link(html, language):
-    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    href = re.search(rf'<a href="([^"]*)" hreflang="{language}"', nav).group(1)
-    return href.replace("&amp;", "&")
 
 
 def _head_alternates(html):
