@@ -54,15 +54,20 @@ def test_open_now_moves_on_when_the_site_closes(client, fragments):
     assert "open-status--closed" in after and "open-status--open" not in after
 
 
-def test_the_activity_page_shows_the_next_date_once_one_has_passed(client, fragments):
-    offer = make_offer(title="Sprachcafé", slots=[(1, "15:00", "17:00")])  # Tuesdays
-    url = reverse("offers:detail", kwargs={"slug": offer.slug})
+def _shows_the_next_tuesday_once_this_one_has_passed(client, url):
+    """The page of a Tuesday 15:00–17:00 activity, before and after that Tuesday's date."""
     with time_machine.travel(datetime(2026, 3, 3, 14, 0, tzinfo=BERLIN), tick=False):
         before = _page(client, url)
     with time_machine.travel(datetime(2026, 3, 3, 17, 30, tzinfo=BERLIN), tick=False):
         after = _page(client, url)
     assert "2026-03-03T15:00" in before
     assert "2026-03-03T15:00" not in after and "2026-03-10T15:00" in after
+
+
+def test_the_activity_page_shows_the_next_date_once_one_has_passed(client, fragments):
+    offer = make_offer(title="Sprachcafé", slots=[(1, "15:00", "17:00")])  # Tuesdays
+    url = reverse("offers:detail", kwargs={"slug": offer.slug})
+    _shows_the_next_tuesday_once_this_one_has_passed(client, url)
 
 
 def test_an_actor_scheduled_for_later_appears_on_the_quarter_page_when_its_time_comes(
@@ -152,12 +157,7 @@ def test_the_neighbourhood_page_shows_the_next_date_once_one_has_passed(client, 
     quarter = make_quarter(make_centre())
     make_offer(title="Sprachcafé", quarter=quarter, slots=[(1, "15:00", "17:00")])  # Tuesdays
     url = quarter.get_absolute_url()
-    with time_machine.travel(datetime(2026, 3, 3, 14, 0, tzinfo=BERLIN), tick=False):
-        before = _page(client, url)
-    with time_machine.travel(datetime(2026, 3, 3, 17, 30, tzinfo=BERLIN), tick=False):
-        after = _page(client, url)
-    assert "2026-03-03T15:00" in before
-    assert "2026-03-03T15:00" not in after and "2026-03-10T15:00" in after
+    _shows_the_next_tuesday_once_this_one_has_passed(client, url)
 
 
 def test_the_filter_lists_a_scheduled_actor_when_its_time_comes(client, fragments):
