@@ -44,7 +44,7 @@ LONGEST_FIRST = [
     "tests/roles/test_permission_matrix.py",
     "tests/browser/test_admin_widths.py",
     "tests/foundation/test_layout_migration.py",
-    "tests/offers/test_where_offers_migration.py",
+    "tests/foundation/test_migration_journey.py",
     "tests/browser/test_street_lookup.py",
     "tests/browser/test_survey_questionnaire.py",
     "tests/browser/test_roles_workflow.py",

@@ -1,6 +1,7 @@
 """One time slot on several weekdays (Monday, Wednesday and Friday at 9:00) — everywhere a slot
 shows up: the label, the dates, the weekday filter, the weekly plan, iCal, JSON-LD and HSDS; the
-admin's checkboxes and its live preview of the next ten dates; the migration of old slots."""
+admin's checkboxes and its live preview of the next ten dates (the migration of old slots:
+tests/foundation/test_migration_journey.py)."""
 
 import json
 import re
@@ -9,13 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from offers.models import Recurrence, Schedule, Weekday
+from offers.models import Recurrence, Weekday
 from staff.permissions import EDITORS
 from tests.factories import make_centre, make_quarter
 from tests.offers.factories import make_offer, make_slot
@@ -215,29 +214,3 @@ def test_the_form_loads_the_preview_script_from_a_file(client, redaktion, offer)
     page = client.get(reverse("admin:offers_offer_change", args=[offer.pk])).content.decode()
     assert "offers/upcoming-dates.js" in page
     assert 'data-preview-url="/admin/offers/offer/preview-dates/?offer=' in page
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_gives_every_existing_slot_its_weekday():
-    executor = MigrationExecutor(connection)
-    old = [("offers", "0007_cancellation_end_date_and_schedule_help")]
-    executor.migrate(old)
-    apps = executor.loader.project_state(old).apps
-    Offer = apps.get_model("offers", "Offer")
-    OldSchedule = apps.get_model("offers", "Schedule")
-    offer = Offer.objects.create(title="Alt", slug="alt")
-    for day in range(7):
-        OldSchedule.objects.create(offer=offer, weekday=day, start_time="9:00", end_time="10:00")
-    OldSchedule.objects.create(
-        offer=offer,
-        recurrence="single",
-        date=date(2025, 3, 4),
-        weekday=1,
-        start_time="9:00",
-        end_time="10:00",
-    )
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    stored = sorted(Schedule.objects.filter(offer_id=offer.pk).values_list("weekdays", flat=True))
-    assert stored == ["0", "1", "1", "2", "3", "4", "5", "6"]

@@ -1,0 +1,80 @@
+"""Data migrations keep what residents and staff entered: an empty database of the run's kind is
+migrated forward in its own process, with rows written before each data migration by the models
+of that moment (tests/foundation/migration_journey.py). The demo database of the earlier app
+layout is migrated in tests/foundation/test_layout_migration.py."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import psycopg
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def scratch_database(tmp_path_factory):
+    """The address of an empty database beside the test database (DATABASE_URL), or a new
+    SQLite file."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        yield {"SQLITE_PATH": str(tmp_path_factory.mktemp("journey") / "journey.sqlite3")}
+        return
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    parsed = urlparse(url)
+    name = f"test_{parsed.path.lstrip('/')}_journey_{worker}"
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield {"DATABASE_URL": parsed._replace(path=f"/{name}").geturl()}
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def migrated(scratch_database, tmp_path_factory):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}
+    }
+    env |= scratch_database | {
+        "DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "heilbronn_quartier.settings",
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.foundation.migration_journey"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_migration_places_sites_in_quarters_and_keeps_every_offer(migrated):
+    assert migrated["sites"] == {
+        "QZ Süd": None,
+        "Außenstelle Hoover-Siedlung": "hoover",
+        "Haus": "nord",
+    }
+    offers = migrated["offers"]
+    assert set(offers) == {"at-main", "at-branch", "at-only", "elsewhere", "alt"}
+    assert offers["at-main"]["quarter"] == "hoover"  # unknown site quarter: kept as it was
+    assert offers["at-branch"]["site"] == "Außenstelle Hoover-Siedlung"
+    assert offers["at-only"]["quarter"] == "nord"
+    assert (offers["elsewhere"]["venue_name"], offers["elsewhere"]["quarter"]) == ("Park", "sued")
+    placed = [offers[slug] for slug in ("at-main", "at-branch", "at-only", "elsewhere")]
+    assert all(offer["centre"] == "qz-sued" for offer in placed)
+
+
+def test_the_migration_gives_every_existing_slot_its_weekday(migrated):
+    assert migrated["weekdays"] == ["0", "1", "1", "2", "3", "4", "5", "6"]
