@@ -42,6 +42,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# PostgreSQL empties the tables after a transactional test with DELETE instead of TRUNCATE
+# (seconds per test; tests/postgresql/base.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["ENGINE"] = "tests.postgresql"  # noqa: F405
+
 # Tests load the demo content with DEBUG off, as production runs.
 DEMO_WITHOUT_DEBUG = True
 
