@@ -12,8 +12,8 @@ settings over plain HTTP) and wrk with 16 connections, twice:
 
 The bare view (or bare POST view) is measured on the same server right before each page and is
 that page's ceiling, because the machine may be shared and its load changes by the minute.
-Prints req/s, p50/p99, the ratio to the bare view, SQL queries per page, "cold" (SQL queries
-and CPU ms in-process right after a content save), HTML bytes (raw and gzip), the machine's
+Prints req/s, p50/p99, the ratio to the bare view, SQL queries per page, "cold" (SQL queries,
+CPU ms and wall ms in-process right after a content save), HTML bytes (raw and gzip), the machine's
 load, and each goal of issue 18 as MET or NOT MET with its number. A "miss" keeps the
 fragments many pages share (portal/cache.py): "cold" is the price right after an editor's save.
 
@@ -360,8 +360,10 @@ def run_backend(backend):
 
 
 def _cold(page):
-    """SQL queries and CPU ms in-process right after a content save (all fragments cold)."""
-    return f"{page.get('cold_queries', '?')}q {page.get('cold_ms', 0):.0f}ms"
+    """SQL queries, CPU ms and wall ms in-process right after a content save (all fragments
+    cold; the survey dashboard recounts, as after every new response)."""
+    wall = page.get("cold_wall_ms", page.get("cold_ms", 0))
+    return f"{page.get('cold_queries', '?')}q {page.get('cold_ms', 0):.0f}/{wall:.0f}ms"
 
 
 def _ms(value):
@@ -400,6 +402,11 @@ def _p99(row):
     return row["p99"]
 
 
+def _p99_text(row):
+    p99 = _p99(row)
+    return f"p99 {p99:.0f} ms" if p99 != float("inf") else "p99: no answer within the window"
+
+
 def _page_goals(page, hit, hit_ratio, miss, miss_ratio):
     label, kind = page["label"], page["kind"]
     hit_ratio, miss_ratio = hit_ratio or 0.0, miss_ratio or 0.0
@@ -410,14 +417,14 @@ def _page_goals(page, hit, hit_ratio, miss, miss_ratio):
                 miss_ratio >= MISS_RATIO,
                 f"cache miss {label}: {miss_ratio:.2f} of bare (≥ {MISS_RATIO})",
             ),
-            (_p99(miss) <= MISS_P99, f"cache miss {label}: p99 {_p99(miss):.0f} ms (≤ 100)"),
+            (_p99(miss) <= MISS_P99, f"cache miss {label}: {_p99_text(miss)} (≤ 100)"),
         ]
     if kind == "questionnaire":
         return [(hit_ratio >= QUESTIONNAIRE_RATIO, f"{label}: {hit_ratio:.2f} of bare (≥ 0.50)")]
     if kind == "submission":
         return [(hit_ratio >= SUBMISSION_RATIO, f"{label}: {hit_ratio:.2f} of bare POST (≥ 0.25)")]
     if kind == "staff":
-        return [(_p99(hit) <= STAFF_P99, f"{label}: p99 {_p99(hit):.0f} ms (≤ 150)")]
+        return [(_p99(hit) <= STAFF_P99, f"{label}: {_p99_text(hit)} (≤ 150)")]
     return []
 
 
@@ -429,7 +436,8 @@ def print_report(result):
     print("ratio: to the bare view (or bare POST view) measured right before on the same server")
     header = (
         f"{'page':26} {'hit r/s':>8} {'ratio':>5} {'p99':>5} │ {'miss r/s':>8} {'ratio':>5} "
-        f"{'p50':>5} {'p99':>5} │ {'SQL':>3} {'cold':>9} {'HTML B':>7} {'gzip B':>6} {'!2xx':>4}"
+        f"{'p50':>5} {'p99':>5} │ {'SQL':>3} {'cold CPU/wall':>14} {'HTML B':>7} "
+        f"{'gzip B':>6} {'!2xx':>4}"
     )
     print(header)
     print("─" * len(header))
@@ -446,7 +454,7 @@ def print_report(result):
         non_2xx = (h or {}).get("non_2xx", 0) + (m or {}).get("non_2xx", 0)
         print(
             f"{label[:26]:26} {_cells(h, hit_ratio)} │ {_cells(m, miss_ratio, p50=True)} │ "
-            f"{page['queries']:3d} {_cold(page):>9} {page['bytes']:7d} "
+            f"{page['queries']:3d} {_cold(page):>14} {page['bytes']:7d} "
             f"{page['gzip_bytes']:6d} {non_2xx:4d}"
         )
         markdown.append(
@@ -468,14 +476,14 @@ def print_report(result):
         ratio = filters["rps"] / filters["bare"] if filters["bare"] else 0.0
         print(
             f"{label[:26]:26} {_cells(None, None)} │ {_cells(filters, ratio, p50=True)} │ "
-            f"{result['filter_queries'] or 0:3d} {'':9} {'':7} {'':6} {filters['non_2xx']:4d}"
+            f"{result['filter_queries'] or 0:3d} {'':14} {'':7} {'':6} {filters['non_2xx']:4d}"
         )
         markdown.append(
             _markdown(label, None, None, filters, ratio, f"≤ {result['filter_queries']}", "")
         )
         goals += [
             (ratio >= MISS_RATIO, f"distinct filter combinations: {ratio:.2f} of bare (≥ 0.10)"),
-            (_p99(filters) <= MISS_P99, f"distinct filters: p99 {_p99(filters):.0f} ms (≤ 100)"),
+            (_p99(filters) <= MISS_P99, f"distinct filters: {_p99_text(filters)} (≤ 100)"),
             (not filters["non_2xx"], f"distinct filters: {filters['non_2xx']} non-2xx"),
         ]
     if result.get("memory"):

@@ -60,6 +60,8 @@ def test_a_staff_page_that_answered_nothing_in_the_window_misses_its_goal():
     quick = {"rps": 20.0, "p50": 40.0, "p99": 90.0, "non_2xx": 0, "requests": 100}
     assert [met for met, _text in _page_goals(page, silent, 0.0, None, 0.0)] == [False]
     assert [met for met, _text in _page_goals(page, quick, 0.0, None, 0.0)] == [True]
+    [(_met, text)] = _page_goals(page, silent, 0.0, None, 0.0)
+    assert "no answer within the window" in text
 
 
 def test_requests_gunicorn_cut_off_after_wrk_stopped_are_counted_from_its_log(
