@@ -20,6 +20,7 @@ from offers.models import (
     Schedule,
     TargetGroup,
 )
+from staff.changelist import CheapChangeListMixin
 from staff.editorial import EditorialAdminMixin
 from staff.history_admin import HistoryAdmin
 from staff.permissions import (
@@ -159,6 +160,7 @@ class LastCheckedFilter(admin.SimpleListFilter):
 
 @admin.register(Offer)
 class OfferAdmin(
+    CheapChangeListMixin,
     RichTextAdminMixin,
     CentreScopedAdminMixin,
     PublishingAdminMixin,
@@ -191,6 +193,11 @@ class OfferAdmin(
         "target_groups",
     ]
     list_select_related = ["centre", "quarter", "category", "actor"]
+    list_only = [
+        *("title", "centre__name", "quarter__name", "category__name", "last_checked"),
+        *("publication_status", "publish_from", "publish_until", "state"),
+        *("is_proposal", "actor__name"),
+    ]
     search_fields = ["title", "summary", "proposer_name"]
     prepopulated_fields = {"slug": ["title_de"]}
     autocomplete_fields = []

@@ -147,6 +147,10 @@ def _restore_database(source):
             env=_pg_environment(),
             check=True,
         )
+        # A dump holds no planner statistics: until autovacuum (if it runs at all) comes round,
+        # the survey dashboard's aggregate would join every answer to every response row by row.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         return
     connection.ensure_connection()
     with sqlite3.connect(source / "database.sqlite3") as backup_db:

@@ -2,6 +2,7 @@ import stat
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from centers.models import Centre, Document
 from tests.factories import make_centre, make_document
@@ -24,6 +25,13 @@ def test_a_backup_restores_the_database_and_the_media_files(tmp_path, settings):
     assert restored.centre.slug == "boeckingen"
     with open(stored_file, "rb") as restored_file:
         assert restored_file.read().startswith(b"%PDF-")
+    if connection.vendor == "postgresql":  # with the planner's statistics, not as if empty
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables "
+                "WHERE relname = 'centers_centre'"
+            )
+            assert cursor.fetchone() == (True,)
 
 
 @pytest.mark.django_db(transaction=True)

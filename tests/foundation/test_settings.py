@@ -92,7 +92,8 @@ def test_use_https_off_switches_off_exactly_the_https_settings():
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        (None, ["django.db.backends.sqlite3"]),
+        # Persistent on SQLite too: a new connection reads the whole schema again.
+        (None, ["django.db.backends.sqlite3", "600", "True"]),
         ("postgres://u@127.0.0.1:5432/x", ["django.db.backends.postgresql", "600", "True"]),
     ],
 )

@@ -60,3 +60,29 @@ def test_a_staff_page_that_answered_nothing_in_the_window_misses_its_goal():
     quick = {"rps": 20.0, "p50": 40.0, "p99": 90.0, "non_2xx": 0, "requests": 100}
     assert [met for met, _text in _page_goals(page, silent, 0.0, None, 0.0)] == [False]
     assert [met for met, _text in _page_goals(page, quick, 0.0, None, 0.0)] == [True]
+    [(_met, text)] = _page_goals(page, silent, 0.0, None, 0.0)
+    assert "no answer within the window" in text
+
+
+def test_requests_gunicorn_cut_off_after_wrk_stopped_are_counted_from_its_log(
+    tmp_path, monkeypatch
+):
+    from bench import run
+
+    log = tmp_path / "gunicorn.log"
+    log.write_text("[INFO] Booting worker\n")
+    monkeypatch.setattr(run, "SERVER_LOG", log)
+    mark = run._log_size()
+    with log.open("a") as handle:
+        handle.write("[CRITICAL] WORKER TIMEOUT (pid:12)\n")
+        handle.write("[ERROR] Error handling request /de/befragung/verwaltung/x/auswertung/\n")
+        handle.write("[ERROR] Error handling request /de/befragung/verwaltung/x/auswertung/\n")
+    assert run._aborted_since(mark) == 2
+    assert run._aborted_since(run._log_size()) == 0
+
+
+def test_a_page_that_answered_nothing_shows_no_latency_rather_than_0_ms():
+    from bench.run import _latency
+
+    assert _latency({"requests": 0, "p50": 0.0, "p99": 0.0}, "p99") == "none"
+    assert _latency({"requests": 9, "p50": 40.0, "p99": 91.4}, "p99") == "91"
