@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def scratch_database(tmp_path_factory):
     """The address of an empty database beside the test database (DATABASE_URL), or a new
-    SQLite file."""
+    SQLite file. The PostgreSQL one is kept from run to run and emptied: dropping a database
+    waits for a checkpoint of the whole server (seconds), dropping its schema does not."""
     url = os.environ.get("DATABASE_URL")
     if not url:
         yield {"SQLITE_PATH": str(tmp_path_factory.mktemp("journey") / "journey.sqlite3")}
@@ -27,13 +28,19 @@ def scratch_database(tmp_path_factory):
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     parsed = urlparse(url)
     name = f"test_{parsed.path.lstrip('/')}_journey_{worker}"
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield {"DATABASE_URL": parsed._replace(path=f"/{name}").geturl()}
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    scratch = parsed._replace(path=f"/{name}").geturl()
+    with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as server:
+        if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            server.execute(f'CREATE DATABASE "{name}"')
+    _empty(scratch)
+    yield {"DATABASE_URL": scratch}
+    _empty(scratch)
+
+
+def _empty(url):
+    with psycopg.connect(url, autocommit=True) as database:
+        database.execute("DROP SCHEMA public CASCADE")
+        database.execute("CREATE SCHEMA public")
 
 
 @pytest.fixture(scope="module")
