@@ -29,10 +29,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "survey-speed"
+VAR = Path(os.environ.get("BENCH_VAR", ROOT / "var" / "survey-speed"))
 PYTHON = sys.executable
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "quartier_surveyspeed"
+DATABASE = os.environ.get("BENCH_DATABASE", "quartier_surveyspeed")
 CSRF = "b" * 32  # Django accepts the unmasked secret as the form token
 
 

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.text import format_lazy
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.translations import is_fallback
@@ -194,6 +194,11 @@ class WholeNumberField(forms.Field):
 
 # --- The forms ------------------------------------------------------------------------------
 
+# (form class, questions, quarters, language) -> the fields built for them; see _built_fields.
+_BUILT_FIELDS = {}
+# Surveys × languages × the two forms, with room for the lists of the previous content version.
+_BUILT_FIELDS_MAX = 64
+
 
 class _AnswersForm(forms.Form):
     """Fields from a survey's questions; ``answers`` holds unsaved Answer objects once valid."""
@@ -212,33 +217,52 @@ class _AnswersForm(forms.Form):
         self.answers = []
         # Paper only: what was entered with a missing-value code, [(anchor, number, message)].
         self.warnings = []
-        self._names = {}
         self._numbers = {question.pk: number for number, question in enumerate(questions, 1)}
-        for question in questions:
-            self._names[question.pk] = self._add_fields(question)
+        fields, self._names = self._built_fields()
+        self.fields.update(fields)
 
     # Building the fields
 
-    def _add_fields(self, question):
+    def _built_fields(self):
+        """The question fields, built once per list of questions, quarters and language.
+
+        A field with its options (labels, codes, error messages) is about a millisecond per
+        questionnaire to build and the same for every visitor between two editors' saves (which
+        load new lists, services.load_questions), so the fields are shared by the forms of this
+        process; nothing changes a field after it is built (issue 18).
+        """
+        key = (type(self), id(self.questions), id(self.quarters), get_language())
+        built = _BUILT_FIELDS.get(key)
+        # The lists are kept with the fields, so their ids cannot be reused while the key lives.
+        if built is None or built[0] is not self.questions or built[1] is not self.quarters:
+            fields = {}
+            names = {question.pk: self._add_fields(question, fields) for question in self.questions}
+            if len(_BUILT_FIELDS) >= _BUILT_FIELDS_MAX:
+                _BUILT_FIELDS.clear()
+            built = (self.questions, self.quarters, fields, names)
+            _BUILT_FIELDS[key] = built
+        return built[2], built[3]
+
+    def _add_fields(self, question, fields):
         code = question.code
         if question.kind == QuestionKind.MATRIX:
             names = []
             for row in question.rows.all():
                 name = row_name(question, row)
-                self.fields[name] = self._choice_field(question, self.scale_options(question))
+                fields[name] = self._choice_field(question, self.scale_options(question))
                 names.append(name)
             return names
         if question.kind == QuestionKind.TEXT:
-            self.fields[code] = TypedTextField(max_length=question.max_length)
+            fields[code] = TypedTextField(max_length=question.max_length)
         elif question.kind == QuestionKind.NUMBER:
-            self.fields[code] = WholeNumberField(
+            fields[code] = WholeNumberField(
                 low=question.number_min, high=question.number_max, paper=self.paper
             )
         else:
-            self.fields[code] = self._choice_field(question, self.options(question))
+            fields[code] = self._choice_field(question, self.options(question))
         names = [code]
         if question.has_choices and any(choice.is_other for choice in question.choices.all()):
-            self.fields[other_name(question)] = TypedTextField(max_length=OTHER_MAX_LENGTH)
+            fields[other_name(question)] = TypedTextField(max_length=OTHER_MAX_LENGTH)
             names.append(other_name(question))
         return names
 

@@ -545,6 +545,52 @@ class Response(models.Model):
         return f"{self.survey} #{self.pk}"
 
 
+# Values the database drivers take as they are; anything else (an enum member, a date) is
+# prepared by its field as Django would.
+_PLAIN_VALUES = (int, str, bool, type(None))
+
+
+class AnswerQuerySet(models.QuerySet):
+    def insert(self, answers):
+        """Writes the answers in one INSERT, without reading their ids back and without
+        bulk_create's preparation of each value through the query compiler, which cost about as
+        much CPU as the rest of a submission (issue 18). Like bulk_create, no signals are sent;
+        unlike it, each answer's ``pk`` stays unset.
+        """
+        from django.db import connections
+
+        if not answers:
+            return
+        connection = connections[self.db]
+        fields = [field for field in Answer._meta.concrete_fields if not field.primary_key]
+        rows = [[_db_value(field, answer, connection) for field in fields] for answer in answers]
+        # Only the model's own table, column and type names go into the statement's text.
+        table = connection.ops.quote_name(Answer._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # One array per column, as Django's own bulk insert on PostgreSQL: a few
+                # parameters keep psycopg's parsed statement cached (not beyond 50 parameters).
+                arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+                sql = f"INSERT INTO {table} ({columns}) SELECT * FROM UNNEST({arrays})"  # noqa: S608
+                cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+                return
+            row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+            size = connection.ops.bulk_batch_size(fields, answers)
+            for start in range(0, len(rows), size):
+                batch = rows[start : start + size]
+                values = ", ".join([row] * len(batch))
+                sql = f"INSERT INTO {table} ({columns}) VALUES {values}"  # noqa: S608
+                cursor.execute(sql, [value for values in batch for value in values])
+
+
+def _db_value(field, answer, connection):
+    value = getattr(answer, field.attname)
+    if type(value) in _PLAIN_VALUES:
+        return value
+    return field.get_db_prep_save(value, connection)
+
+
 class Answer(models.Model):
     response = models.ForeignKey(
         Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
@@ -578,6 +624,8 @@ class Answer(models.Model):
         blank=True,
         help_text=_("Set when the paper form was over-ticked or unreadable; not counted."),
     )
+
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("answer")

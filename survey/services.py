@@ -104,7 +104,7 @@ def store_response(
             )
             for answer in answers:
                 answer.response = response
-            Answer.objects.bulk_create(answers)
+            Answer.objects.insert(answers)
             if draft_code:
                 # A resumed draft is not kept once its answers are stored.
                 from survey.models import Draft, hash_resume_code

@@ -187,3 +187,72 @@ def test_a_new_online_response_shows_on_the_cached_dashboard_at_once(full, clien
     assert client.get(url).context["total"] == 0  # from the dashboard cache
     assert Client().post(_url(full["survey"]), valid_post(full)).status_code == 302
     assert client.get(url).context["total"] == 1
+
+
+def _rows(answers):
+    return sorted(
+        (
+            a.question_id,
+            a.choice_id,
+            a.row_id,
+            a.quarter_id,
+            a.value,
+            a.dont_know,
+            a.text,
+            a.missing,
+        )
+        for a in answers
+    )
+
+
+def test_every_answer_is_stored_as_the_form_read_it(full):
+    from tests.survey.factories import answers_for
+
+    data = valid_post(full, Q6="Mehr Bänke, \"gern\" – 'bald' %s", Q4="dk", Q3_other="Ein Chor")
+    answers = answers_for(full, data)
+    assert len(answers) >= 8
+    assert Client().post(_url(full["survey"]), data).status_code == 302
+    assert _rows(Response.objects.get().answers.all()) == _rows(answers)
+
+
+def test_a_paper_form_keeps_its_missing_value_codes(full):
+    from survey import services
+    from survey.models import Missing
+
+    question = full["questions"][1]
+    answers = [
+        Answer(question=question, choice=full["yes"], missing=Missing.SEVERAL),
+        Answer(question=question, choice=full["no"], missing=Missing.SEVERAL),
+        Answer(question=full["questions"][6], missing=Missing.UNREADABLE),
+    ]
+    response, created = services.store_response(
+        full["survey"], answers, language="de", channel="paper", source="Bürgeramt", batch="1"
+    )
+    assert created
+    stored = sorted(response.answers.values_list("missing", flat=True))
+    assert stored == sorted([Missing.SEVERAL, Missing.SEVERAL, Missing.UNREADABLE])
+
+
+def test_the_questionnaires_fields_are_built_once_per_content_version_and_language(full):
+    from survey import services
+    from survey.forms import QuestionnaireForm
+
+    survey = full["survey"]
+
+    def form():
+        return QuestionnaireForm(
+            questions=services.load_questions(survey), quarters=services.load_quarters()
+        )
+
+    with translation.override("de"):
+        first, second = form(), form()
+        assert first.fields["Q2"] is second.fields["Q2"]
+        assert first.fields["token"] is not second.fields["token"]
+    with translation.override("ar"):
+        assert form().fields["Q2"] is not first.fields["Q2"]
+    full["yes"].label_de = "Ja, gern"
+    full["yes"].save()  # an editor's save: new lists, new fields
+    with translation.override("de"):
+        changed = form().fields["Q2"]
+    assert changed is not first.fields["Q2"]
+    assert "Ja, gern" in [option.label for option in changed.options]
