@@ -2,13 +2,12 @@
 
     DATABASE_URL=postgres://…/db python bench/submission_profile.py [--requests 300] [--profile]
 
-Production settings, the database of DATABASE_URL (or SQLITE_PATH, default
-var/bench/submission-profile.sqlite3) with at least the demo survey in it (bench/survey_speed.py
-or bench/run.py build one; `--load-demo` loads the demo into an empty one). Prints, per request,
-the median CPU ms (time.process_time: this process only) and wall ms of the bare POST view and of
-a stored submission through all middleware with Django's CSRF check on, and the wall ms of a
-bare COMMIT of one small row (the disk's flush: what no CPU work can make faster). One core, no
-server: it measures CPU and the commit, not throughput.
+Production settings, the database of DATABASE_URL (or SQLITE_PATH) with the city-scale data of
+bench/survey_speed.py or bench/run.py in it (a current survey with online responses). Prints the
+median CPU ms per request (time.process_time: this process only) and wall ms of the bare POST
+view and of a stored submission through all middleware with Django's CSRF check on, taking
+turns, and the wall ms of a COMMIT of one small row (the disk's flush: what no CPU work makes
+faster). One core, no server: it measures CPU and the commit, not throughput.
 """
 
 import argparse
@@ -38,7 +37,7 @@ os.environ.update(
     LOG_LEVEL="WARNING",
 )
 os.environ.setdefault("SURVEY_RATE_LIMIT", "off")
-os.environ.setdefault("SQLITE_PATH", str(VAR / "submission-profile.sqlite3"))
+os.environ.setdefault("SQLITE_PATH", str(VAR / "bench.sqlite3"))
 os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
@@ -100,7 +99,6 @@ def main():
     parser.add_argument("--profile", action="store_true", help="cProfile the submissions")
     parser.add_argument("--lines", type=int, default=40)
     parser.add_argument("--sort", default="cumulative")
-    parser.add_argument("--load-demo", action="store_true")
     args = parser.parse_args()
 
     import django
@@ -116,10 +114,6 @@ def main():
     from bench import BENCH_CSRF
     from survey.models import Response
 
-    if args.load_demo:
-        call_command("migrate", "--noinput", verbosity=0)
-        call_command("createcachetable", verbosity=0)
-        call_command("load_demo", verbosity=0)
     if not (VAR / "static-profile" / "staticfiles.json").exists():
         call_command("collectstatic", "--noinput", verbosity=0)
     survey, body = _body()
