@@ -355,7 +355,7 @@ class _AnswersForm(forms.Form):
 
     def _unreadable(self, question, name, row=None):
         self._warn(question, name, gettext("stored as “unreadable”"))
-        return [Answer(question=question, row=row, missing=Missing.UNREADABLE)]
+        return [Answer.of(question, row=row, missing=Missing.UNREADABLE)]
 
     def _several(self, question, name, answers):
         self._warn(question, name, gettext("several boxes ticked: stored as “several ticked”"))
@@ -396,7 +396,7 @@ class _AnswersForm(forms.Form):
                     # On paper "other" may be ticked without a word written beside it.
                     self.add_error(other, gettext("Please specify your answer."))
                     return []
-            answers.append(Answer(question=question, choice=choice, text=text))
+            answers.append(Answer.of(question, choice=choice, text=text))
         selected[question.pk] = {choice.pk for choice in chosen}
         return self._several(question, code, answers) if over else answers
 
@@ -412,9 +412,9 @@ class _AnswersForm(forms.Form):
         if chosen == [UNREADABLE]:
             return self._unreadable(question, code)
         answers = [
-            Answer(question=question, dont_know=True)
+            Answer.of(question, dont_know=True)
             if given == DONT_KNOW
-            else Answer(question=question, quarter=given)
+            else Answer.of(question, quarter=given)
             for given in chosen
         ]
         return self._several(question, code, answers) if len(answers) > 1 else answers
@@ -429,9 +429,9 @@ class _AnswersForm(forms.Form):
         if chosen == [UNREADABLE]:
             return self._unreadable(question, name, row=row)
         answers = [
-            Answer(question=question, row=row, dont_know=True)
+            Answer.of(question, row=row, dont_know=True)
             if given == DONT_KNOW
-            else Answer(question=question, row=row, value=given)
+            else Answer.of(question, row=row, value=given)
             for given in chosen
         ]
         return self._several(question, name, answers) if len(answers) > 1 else answers
@@ -450,7 +450,7 @@ class _AnswersForm(forms.Form):
             return self._missing(question, question.code, gettext("Please answer this question."))
         if self.paper and text == UNREADABLE_MARK:
             return self._unreadable(question, question.code)
-        return [Answer(question=question, text=text)]
+        return [Answer.of(question, text=text)]
 
     def _clean_number(self, question, selected):
         value = self._given(question.code)
@@ -460,7 +460,7 @@ class _AnswersForm(forms.Form):
             return self._missing(question, question.code, gettext("Please answer this question."))
         if value == UNREADABLE:
             return self._unreadable(question, question.code)
-        return [Answer(question=question, value=value)]
+        return [Answer.of(question, value=value)]
 
     # What the templates show
 

@@ -1,5 +1,6 @@
 """The resident survey: questionnaires, online and paper responses, resume drafts."""
 
+import functools
 import hashlib
 import secrets
 from datetime import timedelta
@@ -584,6 +585,12 @@ class AnswerQuerySet(models.QuerySet):
                 cursor.execute(sql, [value for values in batch for value in values])
 
 
+@functools.cache
+def _answer_defaults():
+    """Each column's default, in the order of Answer's fields."""
+    return tuple(field.get_default() for field in Answer._meta.concrete_fields)
+
+
 def _db_value(field, answer, connection):
     value = getattr(answer, field.attname)
     if type(value) in _PLAIN_VALUES:
@@ -634,6 +641,17 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question.code}: {self.choice_id or self.value or self.text[:30]}"
+
+    @classmethod
+    def of(cls, question, **values):
+        """An unsaved answer to ``question``, the same as ``Answer(question=question, **values)``
+        at a fraction of the CPU: Model.__init__ with keywords checks every field against them,
+        about 0.1 ms per answer, and a submission makes fifteen or more (issue 18)."""
+        answer = cls(*_answer_defaults())
+        answer.question = question
+        for name, value in values.items():
+            setattr(answer, name, value)
+        return answer
 
 
 class Excerpt(TranslationTracked):
