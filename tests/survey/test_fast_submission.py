@@ -256,3 +256,14 @@ def test_the_questionnaires_fields_are_built_once_per_content_version_and_langua
         changed = form().fields["Q2"]
     assert changed is not first.fields["Q2"]
     assert "Ja, gern" in [option.label for option in changed.options]
+
+
+def test_an_answer_built_with_of_is_the_answer_the_model_would_build(full):
+    question, row = full["questions"][4], full["questions"][4].rows.first()
+    for values in ({"choice": full["other"], "text": "Chor"}, {"row": row, "dont_know": True}, {}):
+        quick, usual = Answer.of(question, **values), Answer(question=question, **values)
+        for field in Answer._meta.concrete_fields:
+            assert getattr(quick, field.attname) == getattr(usual, field.attname), field.name
+        assert quick._state.adding and quick.question is question
+        for name, value in values.items():
+            assert getattr(quick, name) == value
