@@ -67,6 +67,12 @@ def _wait_until_answering(port, process, log):
 
 @pytest.fixture
 def gunicorn_port(tmp_path):
+    with _gunicorn(tmp_path) as port:
+        yield port
+
+
+@contextlib.contextmanager
+def _gunicorn(tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_ALLOW"))}
     env.update(
@@ -278,10 +284,17 @@ def test_gunicorn_warns_at_start_when_visitors_could_reach_it_without_nginx(capl
     assert "0.0.0.0:8000" in warnings[0] and "nginx" in warnings[0]
 
 
-@pytest.fixture
-def deployed_nginx(gunicorn_port, tmp_path):
-    """deploy/nginx-quartier.conf itself, with local ports, paths and a throwaway certificate."""
+@pytest.fixture(scope="module")
+def deployed_nginx(tmp_path_factory):
+    """deploy/nginx-quartier.conf itself, with local ports, paths and a throwaway certificate
+    (one for the module: the tests only read from it)."""
     require(NGINX is not None, NO_NGINX)
+    tmp_path = tmp_path_factory.mktemp("deployed")
+    with _gunicorn(tmp_path) as gunicorn_port:
+        yield from _deployed_nginx(gunicorn_port, tmp_path)
+
+
+def _deployed_nginx(gunicorn_port, tmp_path):
     temp = tmp_path / "nginx"
     media = tmp_path / "media"
     for folder in (temp, media / "documents", media / "contacts", tmp_path / "static"):
