@@ -1,6 +1,8 @@
 """A resident searches the whole portal on a phone, in German and Arabic: a synonym, a word
 without its accent, a misspelt neighbourhood and a word nothing matches. Every page is checked
-with axe and the Nu HTML checker (results pages are not in the sitemap: their query string)."""
+with axe and the Nu HTML checker (results pages are not in the sitemap: their query string; the
+empty search page and the home page's search box are checked with every sitemap page, in
+tests/browser/test_sitemap_walk.py and tests/foundation/test_every_page.py)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -42,11 +44,5 @@ def test_a_resident_searches_the_portal_on_a_phone(
         for violation in axe.run(page).response["violations"]:
             problems.append(f"{page.url}: axe {violation['id']}: {violation['help']}")
         documents[page.url] = page.content()
-    # The home page's search box and the empty search page (both in the sitemap walk as well).
-    for path in (f"/{language}/", f"/{language}/suche/"):
-        page.goto(live_server.url + path)
-        for violation in axe.run(page).response["violations"]:
-            problems.append(f"{path}: axe {violation['id']}: {violation['help']}")
-        documents[path] = page.request.get(live_server.url + path).text()
     problems += html_checker(documents)
     assert not problems, "\n".join(problems)
