@@ -26,6 +26,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--cold-cards", action="store_true", help="as a new worker: no card rendered yet"
+    )
     parser.add_argument("--lines", type=int, default=40)
     parser.add_argument("--sort", default="cumulative")
     args = parser.parse_args()
@@ -49,9 +52,14 @@ def main():
 
     with translation.override("de"):
         base = reverse("offers:list")
-    for number in range(1, Offer.objects.count() // 20 + 2):
+    pages = 1 if args.cold_cards else Offer.objects.count() // 20 + 1
+    for number in range(1, pages + 1):
         client.get(f"{base}?page={number}")
     measured = paths[: args.requests]
+    if args.cold_cards:
+        from portal.cache import _pages
+
+        _pages().clear()
     profiler = cProfile.Profile() if args.profile else None
     results = []
     for path in measured:

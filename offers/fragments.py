@@ -109,16 +109,49 @@ def filter_form(form, key, is_filtered):
     its choices change by a save or the clock. A GET form: no token, nothing per visitor."""
 
     def render():
+        fields = {name: _filter_field(form[name]) for name in FILTER_FIELDS}
         html = render_to_string(
-            "offers/includes/offer_filters.html", {"form": form, "is_filtered": is_filtered}
+            "offers/includes/offer_filters.html",
+            {"form": form, "fields": fields, "is_filtered": is_filtered},
         )
-        return html, lambda: local_fragment("offer-filter-choices-until", kept, False)
+        return html, lambda: _choices_valid_until(form)
 
+    return cached_fragment(f"offer-filters:{key}:{int(is_filtered)}", render)
+
+
+FILTER_FIELDS = ("q", "quarter", "centre", "actor", "target_group", "age", "category")
+FILTER_FIELDS += ("weekday", "time", "language")
+
+
+def _choices_valid_until(form):
     def kept():
         moment = form.choices_valid_until()
         return moment, moment
 
-    return cached_fragment(f"offer-filters:{key}:{int(is_filtered)}", render)
+    return local_fragment("offer-filter-choices-until", kept, per_language=False)
+
+
+def _filter_field(field):
+    """One field of the filter form (label, widget, errors) as offers_tags.form_field writes
+    it. A valid value of a choice, an age or nothing: kept in this process per language,
+    content version and value, so that a new combination of filters joins kept fields; other
+    values (a text, an error) are written for this request only."""
+    from django import forms
+
+    from offers.templatetags.offers_tags import form_field
+
+    value = field.value()
+    keep = not field.errors and (
+        value in (None, "")
+        or isinstance(field.field, forms.ChoiceField)
+        or (field.name == "age" and value == str(field.form.cleaned_data.get("age")))
+    )
+    if not keep:
+        return form_field(field)
+    name = f"offer-filter-field:{field.name}:{value}"
+    return local_fragment(
+        name, lambda: (form_field(field), lambda: _choices_valid_until(field.form))
+    )
 
 
 class Listed(NamedTuple):
@@ -168,12 +201,14 @@ def listing_index():
         for pk, language in through.values_list("offer_id", "offerlanguage_id"):
             add("language", language, pk)
         slots = {}
-        found = Schedule.objects.filter(offer__in=chosen)
+        # rewrite(False): no translated field here, and modeltranslation's rows cost 20 times more.
+        found = Schedule.objects.filter(offer__in=chosen).rewrite(False)
         for pk, weekdays, start in found.values_list("offer_id", "weekdays", "start_time"):
             slots.setdefault(pk, []).append((weekdays, start))
         fields = ("pk", "quarter_id", "site__quarter_id", "centre_id", "actor_id", "category_id")
         rows, free = {}, set()
-        for row in published.values_list(*fields, "cost_type", "min_age", "max_age"):
+        found = published.rewrite(False).values_list(*fields, "cost_type", "min_age", "max_age")
+        for row in found:
             pk, quarter, site_quarter, centre, actor, category, cost_type, *ages = row
             rows[pk] = Listed(*ages, tuple(slots.get(pk, ())))
             for name, key in (("quarter", quarter), ("quarter", site_quarter), ("centre", centre)):
@@ -185,8 +220,9 @@ def listing_index():
         return (rows, by, free), selection_valid_until
 
     def order():
-        ids = Offer.objects.published().order_by("title", "pk").values_list("pk", flat=True)
-        return list(ids), selection_valid_until
+        # In the order of the list's queryset (the title in this language), read without rewriting.
+        ids = Offer.objects.published().order_by("title", "pk").rewrite(False)
+        return list(ids.values_list("pk", flat=True)), selection_valid_until
 
     rows, by, free = local_fragment("offer-listing-index", rows, per_language=False)
     return ListingIndex(local_fragment("offer-listing-order", order), rows, by, free)

@@ -198,3 +198,26 @@ def test_a_new_filter_combination_asks_the_database_nothing(
     with django_assert_num_queries(0):
         for data in _combinations(world, 30):
             assert client.get(url, data).status_code == 200
+
+
+def test_a_renamed_category_shows_in_the_filter_form_at_once(client, fragments):
+    category = make_category(name="Sport")
+    make_offer(category=category)
+    url = reverse("offers:list")
+    assert ">Sport</option>" in client.get(url, {"free": "on"}).content.decode()
+    category.name = "Sport und Bewegung"
+    category.save()
+    html = client.get(url, {"free": "on", "age": "9"}).content.decode()
+    assert ">Sport und Bewegung</option>" in html
+
+
+def test_typed_texts_and_wrong_values_are_not_kept_in_memory(client, fragments):
+    from portal import cache
+
+    make_offer()
+    url = reverse("offers:list")
+    client.get(url, {"age": "7"})
+    kept = len(cache._local["entries"])
+    for n in range(20):
+        client.get(url, {"q": f"Suche {n}", "age": f"0{n}", "quarter": f"x{n}", "weekday": n + 7})
+    assert len(cache._local["entries"]) == kept
