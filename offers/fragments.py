@@ -219,10 +219,17 @@ def listing_index():
                 free.add(pk)
         return (rows, by, free), selection_valid_until
 
+    rows, by, free = local_fragment("offer-listing-index", rows, per_language=False)
+    return ListingIndex(listed_order(), rows, by, free)
+
+
+def listed_order():
+    """The ids of the published activities in the list's order, kept in this process per
+    language and content version until the clock changes which are published."""
+
     def order():
         # In the order of the list's queryset (the title in this language), read without rewriting.
         ids = Offer.objects.published().order_by("title", "pk").rewrite(False)
         return list(ids.values_list("pk", flat=True)), selection_valid_until
 
-    rows, by, free = local_fragment("offer-listing-index", rows, per_language=False)
-    return ListingIndex(local_fragment("offer-listing-order", order), rows, by, free)
+    return local_fragment("offer-listing-order", order)

@@ -22,6 +22,7 @@ from offers.fragments import (
     filter_form,
     filters_key,
     listed_ids,
+    listed_order,
     listing_index,
     offer_cards,
     selection_valid_until,
@@ -62,7 +63,7 @@ def offer_list(request):
     if keeping() and not (form.is_bound and form.data.get("q")):
         # Filtered in Python over the published activities kept per content version: a new
         # combination of filters asks the database nothing (a text search still does).
-        listed = form.select(listing_index()) if form.is_bound else listing_index().ordered
+        listed = form.select(listing_index()) if form.is_bound else listed_order()
     else:
         listed = listed_ids(matches, key)
     page = Paginator(listed, settings.OFFERS_PER_PAGE)
