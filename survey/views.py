@@ -109,7 +109,8 @@ def _blank_questionnaire(request, survey):
     from portal.cache import current_version
 
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
-    key = f"questionnaire:{survey.pk}:{get_language()}:{address}:{current_version()}"
+    # A name of its own: a page kept whole by the code before (a shared Redis) is never read.
+    key = f"questionnaire-pieces:{survey.pk}:{get_language()}:{address}:{current_version()}"
     pieces = caches["pages"].get(key)
     if pieces is None:
         response = _render_questionnaire(
