@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from centers.models import Centre, Quarter, Site
 from network.models import Actor
 from offers.models import (
+    TIME_OF_DAY_RANGES,
     Category,
     CostType,
     FeedKind,
@@ -183,6 +184,47 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
         if data["weekday"] is not None or data["time"]:
             queryset = queryset.on_slot(data["weekday"], data["time"] or None)
         return queryset.search(data["q"], language)
+
+    def select(self, index):
+        """The ids filter() selects, in the list's order, from the published activities kept
+        in memory (offers.fragments.listing_index) instead of the database: the rules of the
+        querysets filter() uses, for kept rows. A text search is not covered: use filter()."""
+        if not self.is_valid():
+            return []
+        data = self.cleaned_data
+        chosen = []
+        if data["quarter"]:
+            # OfferQuerySet.for_quarter: there, or run by the centre serving it.
+            quarter = data["quarter"]
+            chosen.append(index.ids("quarter", quarter.pk) | index.ids("centre", quarter.centre_id))
+        for name in ("centre", "actor", "target_group", "category", "language"):
+            if data[name]:
+                chosen.append(index.ids(name, data[name].pk))
+        if data["free"]:
+            chosen.append(index.free)
+        tests = []
+        if data["age"] is not None:
+            age = data["age"]
+            tests.append(
+                lambda row: (
+                    (row.min_age is None or row.min_age <= age)
+                    and (row.max_age is None or row.max_age >= age)
+                )
+            )
+        if data["weekday"] is not None or data["time"]:
+            # OfferQuerySet.on_slot: one slot on that day (weekdays__contains) at that time.
+            day = None if data["weekday"] is None else str(int(data["weekday"]))
+            start, end = TIME_OF_DAY_RANGES[data["time"]] if data["time"] else (None, None)
+            tests.append(
+                lambda row: any(
+                    (day is None or day in weekdays) and (start is None or start <= at < end)
+                    for weekdays, at in row.slots
+                )
+            )
+        ids = set.intersection(*map(set, chosen)) if chosen else index.rows.keys()
+        if tests:
+            ids = {pk for pk in ids if all(test(index.rows[pk]) for test in tests)}
+        return [pk for pk in index.ordered if pk in ids]
 
     def feeds(self):
         """Calendar feeds that match the chosen quarter, centre or target group."""

@@ -6,6 +6,7 @@ its page. What depends on which activities are published (scheduled publishing, 
 is kept until the clock alone changes it (selection_valid_until)."""
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.db.models import Min, Q
 from django.template.loader import render_to_string
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from offers.models import Offer
 from offers.schedule import attach_next_dates
-from portal.cache import cached_fragment, cached_fragments
+from portal.cache import cached_fragment, cached_fragments, local_fragment
 from portal.cached_pages import keeping
 
 
@@ -108,9 +109,127 @@ def filter_form(form, key, is_filtered):
     its choices change by a save or the clock. A GET form: no token, nothing per visitor."""
 
     def render():
+        fields = {name: _filter_field(form[name]) for name in FILTER_FIELDS}
         html = render_to_string(
-            "offers/includes/offer_filters.html", {"form": form, "is_filtered": is_filtered}
+            "offers/includes/offer_filters.html",
+            {"form": form, "fields": fields, "is_filtered": is_filtered},
         )
-        return html, form.choices_valid_until
+        return html, lambda: _choices_valid_until(form)
 
     return cached_fragment(f"offer-filters:{key}:{int(is_filtered)}", render)
+
+
+FILTER_FIELDS = ("q", "quarter", "centre", "actor", "target_group", "age", "category")
+FILTER_FIELDS += ("weekday", "time", "language")
+
+
+def _choices_valid_until(form):
+    def kept():
+        moment = form.choices_valid_until()
+        return moment, moment
+
+    return local_fragment("offer-filter-choices-until", kept, per_language=False)
+
+
+def _filter_field(field):
+    """One field of the filter form (label, widget, errors) as offers_tags.form_field writes
+    it. A valid value of a choice, an age or nothing: kept in this process per language,
+    content version and value, so that a new combination of filters joins kept fields; other
+    values (a text, an error) are written for this request only."""
+    from django import forms
+
+    from offers.templatetags.offers_tags import form_field
+
+    value = field.value()
+    keep = not field.errors and (
+        value in (None, "")
+        or isinstance(field.field, forms.ChoiceField)
+        or (field.name == "age" and value == str(field.form.cleaned_data.get("age")))
+    )
+    if not keep:
+        return form_field(field)
+    name = f"offer-filter-field:{field.name}:{value}"
+    return local_fragment(
+        name, lambda: (form_field(field), lambda: _choices_valid_until(field.form))
+    )
+
+
+class Listed(NamedTuple):
+    """What the activity list filters by, of one published activity (OfferFilterForm.select)."""
+
+    min_age: int | None
+    max_age: int | None
+    slots: tuple  # (weekdays as stored, start time) per slot
+
+
+class ListingIndex:
+    """The published activities as the activity list filters them, in memory: `ordered`, their
+    ids in the list's order; `rows`, {id: Listed}; and per filter the ids of each value
+    (`by["quarter"][quarter id]`: the activities there, by their own or their site's
+    neighbourhood; `by["centre"]`, `by["actor"]`, `by["category"]`, `by["target_group"]`,
+    `by["language"]`; `free`)."""
+
+    def __init__(self, ordered, rows, by, free):
+        self.ordered, self.rows, self.by, self.free = ordered, rows, by, free
+
+    def ids(self, name, key):
+        return self.by[name].get(key, frozenset())
+
+
+def listing_index():
+    """The ListingIndex of the published activities, kept in this process per content version
+    (the order per language: titles are translated) until the clock changes which activities
+    are published. A new combination of filters then filters in memory instead of asking the
+    database: there are as many combinations as visitors care to make."""
+
+    def rows():
+        from offers.models import CostType, Schedule
+
+        published = Offer.objects.published()
+        chosen = published.values("pk")
+        by = {name: {} for name in ("quarter", "centre", "actor", "category")}
+        by |= {"target_group": {}, "language": {}}
+
+        def add(name, key, pk):
+            if key is not None:
+                by[name].setdefault(key, set()).add(pk)
+
+        through = Offer.target_groups.through.objects.filter(offer__in=chosen)
+        for pk, group in through.values_list("offer_id", "targetgroup_id"):
+            add("target_group", group, pk)
+        through = Offer.languages.through.objects.filter(offer__in=chosen)
+        for pk, language in through.values_list("offer_id", "offerlanguage_id"):
+            add("language", language, pk)
+        slots = {}
+        # rewrite(False): no translated field here, and modeltranslation's rows cost 20 times more.
+        found = Schedule.objects.filter(offer__in=chosen).rewrite(False)
+        for pk, weekdays, start in found.values_list("offer_id", "weekdays", "start_time"):
+            slots.setdefault(pk, []).append((weekdays, start))
+        fields = ("pk", "quarter_id", "site__quarter_id", "centre_id", "actor_id", "category_id")
+        rows, free = {}, set()
+        found = published.rewrite(False).values_list(*fields, "cost_type", "min_age", "max_age")
+        for row in found:
+            pk, quarter, site_quarter, centre, actor, category, cost_type, *ages = row
+            rows[pk] = Listed(*ages, tuple(slots.get(pk, ())))
+            for name, key in (("quarter", quarter), ("quarter", site_quarter), ("centre", centre)):
+                add(name, key, pk)
+            add("actor", actor, pk)
+            add("category", category, pk)
+            if cost_type == CostType.FREE:
+                free.add(pk)
+        return (rows, by, free), selection_valid_until
+
+    rows, by, free = local_fragment("offer-listing-index", rows, per_language=False)
+    return ListingIndex(listed_order(), rows, by, free)
+
+
+def listed_order():
+    """The ids of the published activities in the list's order, kept in this process per
+    language and content version until the clock changes which are published."""
+
+    def order():
+        # In the order of the list's queryset (the title in this language), read without rewriting.
+        ids = Offer.objects.published().order_by("title", "pk").rewrite(False)
+        return list(ids.values_list("pk", flat=True)), selection_valid_until
+
+    return local_fragment("offer-listing-order", order)

@@ -22,13 +22,15 @@ from offers.fragments import (
     filter_form,
     filters_key,
     listed_ids,
+    listed_order,
+    listing_index,
     offer_cards,
     selection_valid_until,
 )
 from offers.models import FeedKind, Offer, TargetGroup, Weekday, quarters_with_offers
 from offers.schedule import group_by_day, occurrences_between
 from portal.cache import cached_fragment, local_fragment, page_cache_params
-from portal.cached_pages import clock_valid_until, public_row, render_kept
+from portal.cached_pages import clock_valid_until, keeping, public_row, render_kept
 from portal.lib import clients
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
@@ -58,7 +60,13 @@ def offer_list(request):
         if name in form.fields
         for value in values
     )
-    page = Paginator(listed_ids(matches, key), settings.OFFERS_PER_PAGE)
+    if keeping() and not (form.is_bound and form.data.get("q")):
+        # Filtered in Python over the published activities kept per content version: a new
+        # combination of filters asks the database nothing (a text search still does).
+        listed = form.select(listing_index()) if form.is_bound else listed_order()
+    else:
+        listed = listed_ids(matches, key)
+    page = Paginator(listed, settings.OFFERS_PER_PAGE)
     page = page.get_page(request.GET.get("page"))
     ids = list(page.object_list)
     # The page's activities themselves only for whoever asks (not the template).

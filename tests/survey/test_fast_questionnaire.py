@@ -42,6 +42,22 @@ def test_each_visitor_gets_own_tokens_from_the_cached_page(client, full):
     assert not second.templates, "the second visitor's page comes from the cache"
 
 
+def test_a_page_from_the_kept_pieces_is_the_rendered_page_with_the_visitors_own_tokens(full):
+    from django.test import Client
+
+    pages = [Client().get(_url(full["survey"], "ar")) for _ in range(2)]
+    assert not pages[1].templates, "the second page comes from the kept pieces"
+    html = [page.content.decode() for page in pages]
+    for page, text in zip(pages, html, strict=True):
+        csrf, submission = _tokens(text)
+        assert page.cookies["csrftoken"].value  # each visitor's own CSRF cookie
+        assert text.count(csrf) == html[0].count(_tokens(html[0])[0]) >= 1
+        assert page["Content-Type"] == "text/html; charset=utf-8"
+    blank = [text.replace(_tokens(text)[0], "C").replace(_tokens(text)[1], "S") for text in html]
+    assert blank[0] == blank[1]
+    assert _tokens(html[0]) != _tokens(html[1])
+
+
 def test_a_cached_questionnaire_can_be_submitted_with_csrf_checks(full):
     from django.test import Client
 
