@@ -852,12 +852,12 @@ def count_by_question(survey):
 # --- Dashboard cache --------------------------------------------------------------------------
 # Counting 10,000 responses takes half a second; staff reloading the dashboard while responses
 # come in should not pay that each time. So the dashboard keeps its counts, per filter, as sums
-# (``_tally``) together with the responses they cover: their number and the highest response
-# number. A request compares these with the survey's responses (one query): nothing new, the
-# kept page data; only responses above the highest number new, their tally is added to the kept
-# one; anything else (a response committed after one with a higher number) counts everything
-# again. A correction or deletion bumps a version every worker shares, which starts a new count,
-# so it shows up at once and exactly.
+# (``_tally``) with what they cover: the number of stored responses and the highest response
+# number. A request compares these with the stored responses (one query): nothing new, the kept
+# page data; only responses above the highest number new, their tally is added to the kept one;
+# anything else (a response committed after one with a higher number, one of another survey
+# deleted) counts everything again. A correction or deletion bumps a version every worker
+# shares, which starts a new count, so it shows up at once and exactly.
 
 
 def _responses_version_key(survey_id):
@@ -890,14 +890,13 @@ def dashboard_data(survey, questions, quarters, filters, search, texts=True):
     changed = cache.get_or_set(_responses_version_key(survey.pk), 1, timeout=None)
     key = f"dashboard:{survey.pk}:{changed}:{current_version()}:{filter_hash.hexdigest()[:24]}"
     kept = caches["pages"].get(key)
-    stored = Response.all_objects.filter(survey=survey).aggregate(
-        count=Count("pk"), newest=Max("pk")
-    )
+    # All surveys' responses: counting them is one pass over the primary key's index.
+    stored = Response.all_objects.aggregate(count=Count("pk"), newest=Max("pk"))
     stored["newest"] = stored["newest"] or 0
     if kept is not None and kept["stored"] == stored and get_language() in kept["pages"]:
         return kept["pages"][get_language()]
     if kept is not None and kept["stored"] != stored:
-        below = Response.all_objects.filter(survey=survey, pk__lte=kept["stored"]["newest"])
+        below = Response.all_objects.filter(pk__lte=kept["stored"]["newest"])
         if below.count() == kept["stored"]["count"]:
             new = filtered_responses(survey, **filters).filter(
                 pk__gt=kept["stored"]["newest"], pk__lte=stored["newest"]
