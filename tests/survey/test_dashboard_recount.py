@@ -175,3 +175,9 @@ def test_a_new_response_costs_only_queries_over_the_new_responses(full):
     # highest number only.
     bound = f'."id" > {newest.pk - 1} '
     assert len([sql for sql in counted if bound not in sql]) == 2, counted
+
+
+def test_the_neighbourhood_beside_each_free_text_is_found_through_its_own_index():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Answer._meta.db_table)
+    assert constraints["survey_answer_home"]["columns"] == ["response_id", "quarter_id"]
