@@ -637,7 +637,16 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
-        indexes = [models.Index(fields=["question", "choice"])]
+        indexes = [
+            models.Index(fields=["question", "choice"]),
+            # The respondent's neighbourhood beside each free text (services._text_rows): one
+            # entry per response instead of all its answers.
+            models.Index(
+                fields=["response", "quarter"],
+                condition=models.Q(quarter__isnull=False),
+                name="survey_answer_home",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.question.code}: {self.choice_id or self.value or self.text[:30]}"

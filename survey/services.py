@@ -6,7 +6,7 @@ import io
 import re
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -332,7 +332,13 @@ def aggregate(survey, questions, quarters, responses):
 
 
 def _aggregate(survey, questions, quarters, responses):
-    total = responses.count()
+    tally = _tally(responses)
+    return tally["total"], _results(questions, quarters, tally), tally["counts"]
+
+
+def _tally(responses):
+    """What the counts are made of, as sums: the tally of some new responses adds to an earlier
+    one (``_add_tally``) to give exactly what counting them all again would."""
     # Over-ticked and unreadable answers are kept, but they are no answer to count.
     answers = Answer.objects.filter(response__in=responses, missing__isnull=True)
     counts = {}
@@ -357,8 +363,49 @@ def _aggregate(survey, questions, quarters, responses):
         row["question_id"]: row
         for row in answers.filter(question__kind=QuestionKind.NUMBER)
         .values("question_id")
-        .annotate(avg=Avg("value"), low=Min("value"), high=Max("value"))
+        .annotate(sum=Sum("value"), n=Count("value"), low=Min("value"), high=Max("value"))
     }
+    return {"total": responses.count(), "counts": counts, "answered": answered, "numbers": numbers}
+
+
+def _add_tally(tally, new):
+    """The tally of two disjoint sets of responses."""
+    counts, answered, numbers = dict(tally["counts"]), dict(tally["answered"]), {}
+    for key, n in new["counts"].items():
+        counts[key] = counts.get(key, 0) + n
+    for key, n in new["answered"].items():
+        answered[key] = answered.get(key, 0) + n
+    for key in tally["numbers"].keys() | new["numbers"].keys():
+        rows = [row for row in (tally["numbers"].get(key), new["numbers"].get(key)) if row]
+        given = [row for row in rows if row["n"]]
+        numbers[key] = {
+            "question_id": key,
+            "sum": sum(row["sum"] for row in given) if given else None,
+            "n": sum(row["n"] for row in rows),
+            "low": min(row["low"] for row in given) if given else None,
+            "high": max(row["high"] for row in given) if given else None,
+        }
+    return {
+        "total": tally["total"] + new["total"],
+        "counts": counts,
+        "answered": answered,
+        "numbers": numbers,
+    }
+
+
+def _mean(row):
+    """Average, lowest and highest of a number question, as the database's AVG would give it."""
+    average = row["sum"] / row["n"] if row["n"] else None
+    return {
+        "question_id": row["question_id"],
+        "avg": average,
+        "low": row["low"],
+        "high": row["high"],
+    }
+
+
+def _results(questions, quarters, tally):
+    counts, answered, numbers = tally["counts"], tally["answered"], tally["numbers"]
 
     def count(question, choice=None, row=None, quarter=None, value=None, dont_know=False):
         return counts.get((question.pk, choice, row, quarter, value, dont_know), 0)
@@ -409,10 +456,14 @@ def _aggregate(survey, questions, quarters, responses):
                         ),
                     }
                 )
-        elif question.kind == QuestionKind.NUMBER and not item["suppressed"]:
-            item["number"] = numbers.get(question.pk)
+        elif (
+            question.kind == QuestionKind.NUMBER
+            and not item["suppressed"]
+            and question.pk in numbers
+        ):
+            item["number"] = _mean(numbers[question.pk])
         results.append(item)
-    return total, results, counts
+    return results
 
 
 def _scale_labels(question):
@@ -467,20 +518,25 @@ def breakdowns(responses, by_quarter=None):
 
 def free_texts(responses, search="", limit=500):
     """Free-text answers with the respondent's neighbourhood, grouped by neighbourhood."""
+    return _grouped_texts(_text_rows(free_text_answers(responses, search), limit))
+
+
+def _text_rows(answers, limit):
+    """The first ``limit`` free texts by neighbourhood, question and response."""
     quarter_name = Answer.objects.filter(
         response=OuterRef("response_id"), quarter__isnull=False
     ).values("quarter__name")[:1]
     texts = (
-        Answer.objects.filter(response__in=responses)
-        .exclude(text="")
-        .annotate(quarter_name=Subquery(quarter_name))
-        .values("question__code", "text", "quarter_name", "response_id")
+        answers.annotate(quarter_name=Subquery(quarter_name))
+        .values("pk", "question__code", "text", "quarter_name", "response_id")
         .order_by("quarter_name", "question__code", "response_id")
     )
-    if search:
-        texts = texts.filter(text__icontains=search)
+    return list(texts[:limit])
+
+
+def _grouped_texts(rows):
     groups = {}
-    for row in texts[:limit]:
+    for row in rows:
         groups.setdefault(row["quarter_name"] or _("No neighbourhood given"), []).append(row)
     return groups
 
@@ -794,25 +850,18 @@ def count_by_question(survey):
 
 
 # --- Dashboard cache --------------------------------------------------------------------------
-# Aggregating 10,000 responses takes half a second; staff reloading the dashboard or switching
-# filters should not pay that each time. The cached aggregate is keyed by what the responses
-# look like: their number and the highest response number (a new response, online or paper,
-# changes both; the number also catches one committed after a later one) at the cost of one query
-# on the dashboard instead of a cache write in every submission, and a version that every
-# correction or deletion bumps (shared by all workers), so a paper entry or a correction shows up
-# at once.
+# Counting 10,000 responses takes half a second; staff reloading the dashboard while responses
+# come in should not pay that each time. So the dashboard keeps its counts, per filter, as sums
+# (``_tally``) with what they cover: the number of stored responses and the highest response
+# number. A request compares these with the stored responses (one query): nothing new, the kept
+# page data; only responses above the highest number new, their tally is added to the kept one;
+# anything else (a response committed after one with a higher number, one of another survey
+# deleted) counts everything again. A correction or deletion bumps a version every worker
+# shares, which starts a new count, so it shows up at once and exactly.
 
 
 def _responses_version_key(survey_id):
     return f"survey:{survey_id}:responses-version"
-
-
-def responses_version(survey_id):
-    from django.core.cache import cache
-
-    changed = cache.get_or_set(_responses_version_key(survey_id), 1, timeout=None)
-    stored = Response.all_objects.aggregate(count=Count("pk"), newest=Max("pk"))
-    return f"{changed}.{stored['count']}.{stored['newest']}"
 
 
 def responses_changed(sender, instance, created=False, **kwargs):
@@ -832,29 +881,84 @@ def bump_responses_version(survey_id):
 
 
 def dashboard_data(survey, questions, quarters, filters, search, texts=True):
-    from django.core.cache import caches
+    from django.core.cache import cache, caches
 
     from portal.cache import current_version
 
     key_filters = sorted((name, repr(value)) for name, value in filters.items())
     filter_hash = hashlib.sha256(repr((key_filters, search, texts)).encode())
-    key = (
-        f"dashboard:{survey.pk}:{responses_version(survey.pk)}:{current_version()}:"
-        f"{get_language()}:{filter_hash.hexdigest()[:24]}"
-    )
-    data = caches["pages"].get(key)
-    if data is None:
-        responses = filtered_responses(survey, **filters)
-        total, aggregated, counts = _aggregate(survey, questions, quarters, responses)
-        data = {
-            "total": total,
-            "results": aggregated,
-            "breakdowns": breakdowns(responses, by_quarter=_by_quarter(counts, quarters)),
-            "texts": free_texts(responses, search, limit=DASHBOARD_TEXTS) if texts else {},
-            "text_count": count_free_texts(responses, search) if texts else 0,
-        }
-        caches["pages"].set(key, data, 300)
+    changed = cache.get_or_set(_responses_version_key(survey.pk), 1, timeout=None)
+    key = f"dashboard:{survey.pk}:{changed}:{current_version()}:{filter_hash.hexdigest()[:24]}"
+    kept = caches["pages"].get(key)
+    # All surveys' responses: counting them is one pass over the primary key's index.
+    stored = Response.all_objects.aggregate(count=Count("pk"), newest=Max("pk"))
+    stored["newest"] = stored["newest"] or 0
+    if kept is not None and kept["stored"] == stored and get_language() in kept["pages"]:
+        return kept["pages"][get_language()]
+    if kept is not None and kept["stored"] != stored:
+        below = Response.all_objects.filter(pk__lte=kept["stored"]["newest"])
+        if below.count() == kept["stored"]["count"]:
+            new = filtered_responses(survey, **filters).filter(
+                pk__gt=kept["stored"]["newest"], pk__lte=stored["newest"]
+            )
+            kept = _add_counts(kept, _dashboard_counts(new, search, texts), search)
+            kept["stored"] = stored
+        else:
+            kept = None
+    if kept is None:
+        responses = filtered_responses(survey, **filters).filter(pk__lte=stored["newest"])
+        kept = _dashboard_counts(responses, search, texts)
+        kept["stored"] = stored
+    data = {
+        "total": kept["tally"]["total"],
+        "results": _results(questions, quarters, kept["tally"]),
+        "breakdowns": {
+            **{name: sorted(counts.items()) for name, counts in kept["breakdowns"].items()},
+            "quarter": _by_quarter(kept["tally"]["counts"], quarters),
+        },
+        "texts": _grouped_texts(kept["texts"]),
+        "text_count": kept["text_count"],
+    }
+    kept["pages"] = {**kept.get("pages", {}), get_language(): data}
+    caches["pages"].set(key, kept, 3600)
     return data
+
+
+def _dashboard_counts(responses, search, texts):
+    """The sums behind the dashboard for these responses."""
+    return {
+        "tally": _tally(responses),
+        "breakdowns": {
+            name: dict(responses.values_list(field).annotate(n=Count("id")).order_by())
+            for name, field in (
+                ("day", "submitted_on"),
+                ("language", "language"),
+                ("channel", "channel"),
+            )
+        },
+        "texts": _text_rows(free_text_answers(responses, search), DASHBOARD_TEXTS) if texts else [],
+        "text_count": count_free_texts(responses, search) if texts else 0,
+    }
+
+
+def _add_counts(kept, new, search):
+    breakdowns = {}
+    for name, counts in kept["breakdowns"].items():
+        breakdowns[name] = dict(counts)
+        for value, n in new["breakdowns"][name].items():
+            breakdowns[name][value] = breakdowns[name].get(value, 0) + n
+    texts = kept["texts"]
+    if new["texts"]:
+        # The first texts of all: among the first kept ones and the first new ones, in the
+        # database's own order (its collation sorts the neighbourhoods' names).
+        pks = [row["pk"] for row in kept["texts"] + new["texts"]]
+        texts = _text_rows(Answer.objects.filter(pk__in=pks), DASHBOARD_TEXTS)
+    return {
+        "tally": _add_tally(kept["tally"], new["tally"]),
+        "breakdowns": breakdowns,
+        "texts": texts,
+        "text_count": kept["text_count"] + new["text_count"],
+    }
 
 
 # The dashboard shows the first free texts; all of them are on the free-text page, paged.
