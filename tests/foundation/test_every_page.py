@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
+from django.core.signals import got_request_exception
 from django.test import Client, override_settings
 from django.utils.html import strip_tags
 
@@ -47,7 +48,7 @@ def sitemap(demo_content):
 def pages(sitemap):
     """{path: (status, html)} of every sitemap address, with the shared fragments on as in
     production (a fragment kept from one language's page must not leak into another's)."""
-    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
+    client = _WithoutTemplateCapture(HTTP_ACCEPT_LANGUAGE="ar")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
     fetched = {}
     with override_settings(FRAGMENT_CACHE_SECONDS=3600):
@@ -55,6 +56,23 @@ def pages(sitemap):
             response = client.get(path)
             fetched[path] = (response.status_code, response.content.decode())
     return fetched
+
+
+class _WithoutTemplateCapture(Client):
+    """The test client without its copy of every template's context per response (a tenth of
+    the walk's time; nothing here reads response.context)."""
+
+    def request(self, **request):
+        uid = f"request-exception-{id(request)}"
+        got_request_exception.connect(self.store_exc_info, dispatch_uid=uid)
+        try:
+            response = self.handler(self._base_environ(**request))
+        finally:
+            got_request_exception.disconnect(dispatch_uid=uid)
+        self.check_exception(response)  # a view's exception fails the walk with its traceback
+        if response.cookies:
+            self.cookies.update(response.cookies)
+        return response
 
 
 def _head_alternates(html):
