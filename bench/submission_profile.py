@@ -25,17 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
 sys.path.insert(0, str(ROOT))
 
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    DEBUG="0",
-    SECRET_KEY="bench-" + "k" * 60,
-    ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-    USE_HTTPS="0",
-    STATIC_ROOT=str(VAR / "static-profile"),
-    MEDIA_ROOT=str(VAR / "media"),
-    PAGE_CACHE_STAMP=str(VAR / "page-cache-profile.stamp"),
-    LOG_LEVEL="WARNING",
-)
+from bench import profile_in_process  # noqa: E402
+
+profile_in_process()
 os.environ.setdefault("SURVEY_RATE_LIMIT", "off")
 os.environ.setdefault("SQLITE_PATH", str(VAR / "bench.sqlite3"))
 os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
