@@ -90,28 +90,34 @@ def store_response(
     The same one-time token twice (double click, reload) returns the first response. A paper
     response entered by staff (``entered_by``) is logged.
     """
+    response = Response(
+        survey=survey,
+        language=language,
+        channel=channel,
+        submitted_on=timezone.localdate(),
+        submission_token=token or None,
+        **paper,
+    )
     # A repeated token hits the unique constraint; no look-up first, so a new response costs
     # no extra query.
     try:
-        with transaction.atomic():
-            response = Response.objects.create(
-                survey=survey,
-                language=language,
-                channel=channel,
-                submitted_on=timezone.localdate(),
-                submission_token=token or None,
-                **paper,
-            )
-            for answer in answers:
-                answer.response = response
-            Answer.objects.insert(answers)
-            if draft_code:
-                # A resumed draft is not kept once its answers are stored.
-                from survey.models import Draft, hash_resume_code
+        if channel == Channel.ONLINE and not paper and not draft_code:
+            # A resident's response has no history and no log: one write, no model save.
+            Response.all_objects.insert(response, answers)
+        else:
+            with transaction.atomic():
+                response.save()
+                for answer in answers:
+                    answer.response = response
+                Answer.objects.insert(answers)
+                if draft_code:
+                    # A resumed draft is not kept once its answers are stored.
+                    from survey.models import Draft, hash_resume_code
 
-                Draft.objects.filter(survey=survey, code_hash=hash_resume_code(draft_code)).delete()
-            if paper.get("entered_by"):
-                _log(response, paper["entered_by"], "entered")
+                    code_hash = hash_resume_code(draft_code)
+                    Draft.objects.filter(survey=survey, code_hash=code_hash).delete()
+                if paper.get("entered_by"):
+                    _log(response, paper["entered_by"], "entered")
     except IntegrityError:
         existing = Response.objects.filter(submission_token=token).first() if token else None
         if existing is None:

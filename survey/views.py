@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import json
 import logging
@@ -12,8 +13,8 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import Resolver404, resolve, reverse
-from django.utils import timezone
+from django.urls import Resolver404, get_script_prefix, resolve, reverse
+from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -196,7 +197,14 @@ def questionnaire(request, slug):
         return _render_questionnaire(request, survey, form, status=503, notice=notice)
     if created:
         clients.record(request, SUBMIT, settings.SURVEY_RATE_LIMIT)
-    return redirect("survey:thanks", slug=survey.slug)
+    return redirect(_thanks_url(survey.slug, get_language(), get_script_prefix()))
+
+
+@functools.lru_cache(maxsize=64)
+def _thanks_url(slug, language, prefix):
+    """Where a stored response goes, made once per survey, language and script prefix."""
+    with translation.override(language):
+        return reverse("survey:thanks", kwargs={"slug": slug})
 
 
 def _save_for_later(request, survey, form):
