@@ -32,6 +32,7 @@ from offers.schedule import group_by_day, occurrences_between
 from portal.cache import cached_fragment, local_fragment, page_cache_params
 from portal.cached_pages import clock_valid_until, keeping, public_row, render_kept
 from portal.lib import clients
+from portal.lib.html import collapse_whitespace
 from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
 
 HSDS_PAGE_SIZE = 50
@@ -156,7 +157,7 @@ def this_week(request):
         end = today + timedelta(days=6)
         days = group_by_day(occurrences_between(offers, today, end), today)
         html = render_to_string("offers/includes/week_days.html", {"days": days})
-        return html, selection_valid_until
+        return collapse_whitespace(html), selection_valid_until
 
     # An unknown neighbourhood shows nothing and must not share the key of "all".
     place = quarter.pk if quarter else ("unknown" if request.GET.get("quarter") else "all")

@@ -514,8 +514,9 @@ class AllResponses(models.Manager):
             with _savepoint_inside_a_transaction(connection):
                 response.pk = _insert_with_answers(connection, fields, values, answers)
         response._state.adding, response._state.db = False, self.db
-        for answer in answers:
-            answer.response = response
+        for answer in answers:  # as the relation's descriptor would, without its checks
+            answer.response_id = response.pk
+            answer._state.fields_cache["response"] = response
         return response
 
 
@@ -614,10 +615,16 @@ class AnswerQuerySet(models.QuerySet):
 def _answers_json(connection, fields, answers):
     """PostgreSQL: the answers' `fields` as one JSON text of rows keyed by column. One text
     parameter instead of a value (or an array) per column: psycopg adapts it at once."""
-    rows = [
-        {field.column: _db_value(field, answer, connection) for field in fields}
-        for answer in answers
-    ]
+    layout = [(field.column, field.attname, field) for field in fields]
+    rows = []
+    for answer in answers:
+        row = {}
+        for column, attname, field in layout:
+            value = getattr(answer, attname)
+            if type(value) not in _PLAIN_VALUES:
+                value = field.get_db_prep_save(value, connection)
+            row[column] = value
+        rows.append(row)
     return json.dumps(rows, ensure_ascii=False)
 
 
@@ -649,12 +656,28 @@ def _insert_returning_id(connection, fields, values):
 
 def _insert_with_answers(connection, fields, values, answers):
     """PostgreSQL: the response and its answers in one statement (a data-modifying WITH)."""
-    quote = connection.ops.quote_name
+    made = _statements.get(connection.vendor)
+    if made is None:
+        made = _statements[connection.vendor] = _response_with_answers_statement(connection)
+    sql, answer_fields = made
+    with _prepared_cursor(connection) as cursor:
+        cursor.execute(sql, [*values, _answers_json(connection, answer_fields, answers)])
+        return cursor.fetchone()[0]
+
+
+# The statements made once per process, by database vendor (table and column names only).
+_statements = {}
+
+
+def _response_with_answers_statement(connection):
+    """The statement of _insert_with_answers and the answer fields it reads."""
     answer_fields = [
         field
         for field in Answer._meta.concrete_fields
         if not field.primary_key and field.attname != "response_id"
     ]
+    fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     answer_columns = ", ".join(quote(field.column) for field in answer_fields)
     places = ", ".join(["%s"] * len(fields))
@@ -666,9 +689,7 @@ def _insert_with_answers(connection, fields, values, answers):
         f"{_answers_from_json(connection, answer_fields, 'new')}) "
         "SELECT id FROM new"
     )
-    with _prepared_cursor(connection) as cursor:
-        cursor.execute(sql, [*values, _answers_json(connection, answer_fields, answers)])
-        return cursor.fetchone()[0]
+    return sql, answer_fields
 
 
 def _prepared_cursor(connection):

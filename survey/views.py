@@ -24,6 +24,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 
 from portal.lib import clients
+from portal.lib.html import collapse_whitespace
 from staff.decorators import staff_view
 from survey import evaluation, printing, services
 from survey.forms import (
@@ -123,7 +124,9 @@ def _blank_questionnaire(request, survey):
         )
         pieces = tuple(
             piece if n % 2 else piece.encode()
-            for n, piece in enumerate(_HOLES_PATTERN.split(response.content.decode()))
+            for n, piece in enumerate(
+                _HOLES_PATTERN.split(collapse_whitespace(response.content.decode()))
+            )
         )
         caches["pages"].set(key, pieces, 3600)
     tokens = {

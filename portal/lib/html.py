@@ -3,6 +3,7 @@
 import re
 
 import nh3
+from django.utils.safestring import SafeData, mark_safe
 
 ALLOWED_TAGS = {
     "p",
@@ -118,3 +119,23 @@ def plain_paragraphs(html):
     text = re.sub(r"</(p|h[2-4]|li|blockquote)>", "\n\n", text, flags=re.IGNORECASE)
     paragraphs = [unescape(strip_tags(part)).strip() for part in text.split("\n\n")]
     return "\n\n".join(part for part in paragraphs if part)
+
+
+# Elements whose white space is shown or read as written.
+_AS_WRITTEN = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_LINE_BREAK_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def collapse_whitespace(html):
+    """Every run of white space holding a line break as one line break, except inside pre,
+    textarea, script and style. A browser shows such a run as one space either way, so the page
+    looks the same with fewer bytes: template indentation is a fifth of a long list."""
+    parts, done = [], 0
+    for kept in _AS_WRITTEN.finditer(html):
+        parts.append(_LINE_BREAK_RUN.sub("\n", html[done : kept.start()]))
+        parts.append(kept.group(0))
+        done = kept.end()
+    parts.append(_LINE_BREAK_RUN.sub("\n", html[done:]))
+    collapsed = "".join(parts)
+    # Rendered (safe) HTML stays safe: a template must not escape it a second time.
+    return mark_safe(collapsed) if isinstance(html, SafeData) else collapsed  # noqa: S308
