@@ -698,6 +698,9 @@ def _prepared_cursor(connection):
     planning per run. Django's own cursors bind on the client (its default), which cannot."""
     from django.db.backends.postgresql.base import ServerBindingCursor
 
+    # As Django's own cursor(): a connection that went away since the last request (a database
+    # restart) is replaced instead of failing the resident's submission.
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
         # Wrapped as Django wraps every cursor, so queries are logged and errors translated.
@@ -763,7 +766,11 @@ class Answer(models.Model):
         Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
     )
     question = models.ForeignKey(
-        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"
+        Question,
+        verbose_name=_("question"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+        db_index=False,  # the (question, choice) index below serves it: one index less to write
     )
     choice = models.ForeignKey(
         Choice, verbose_name=_("answer option"), on_delete=models.CASCADE, null=True, blank=True

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
@@ -200,7 +200,7 @@ def questionnaire(request, slug):
         return _render_questionnaire(request, survey, form, status=503, notice=notice)
     if created:
         clients.record(request, SUBMIT, settings.SURVEY_RATE_LIMIT)
-    return redirect(_thanks_url(survey.slug, get_language(), get_script_prefix()))
+    return HttpResponseRedirect(_thanks_url(survey.slug, get_language(), get_script_prefix()))
 
 
 @functools.lru_cache(maxsize=64)

@@ -150,7 +150,7 @@ def test_thank_you_is_said_only_once_the_response_is_committed(full):
     client = _csrf_client()
     csrf, token = _shown(client, full["survey"])
     seen = {}
-    original = views.redirect
+    original = views.HttpResponseRedirect
 
     def acknowledging(*args, **kwargs):
         seen["in_transaction"] = connection.in_atomic_block
@@ -159,7 +159,7 @@ def test_thank_you_is_said_only_once_the_response_is_committed(full):
         return original(*args, **kwargs)
 
     data = valid_post(full, token=token) | {"csrfmiddlewaretoken": csrf}
-    with mock.patch.object(views, "redirect", acknowledging):
+    with mock.patch.object(views, "HttpResponseRedirect", acknowledging):
         response = client.post(_url(full["survey"]), data)
     assert response.status_code == 302
     assert seen == {"in_transaction": False, "autocommit": True, "stored": True}
