@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -46,6 +47,8 @@ class ActorAdmin(
     # Active in several quarters: every quarter's management may look after it.
     centre_path = ACTOR_CENTRE_PATH
     form = ActorAdminForm
+    # "www.example.org" typed without a scheme is an https address (Django 6's default too).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "name",
         "kind",

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +138,13 @@ class IdeaForm(portal_forms.BootstrapMixin, portal_forms.HoneypotMixin):
         )
 
 
+def _https_by_default(field, **kwargs):
+    """Model form fields as usual; a web address typed without a scheme is an https one."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class ActorAdminForm(forms.ModelForm):
     """Languages as checkboxes; stored as codes."""
 
@@ -149,6 +157,7 @@ class ActorAdminForm(forms.ModelForm):
 
     class Meta:
         model = Actor
+        formfield_callback = _https_by_default
         fields = [
             "name",
             "slug",
