@@ -361,3 +361,36 @@ def test_sqlite_writers_take_turns_on_a_file_lock(tmp_path):
                 pass
     finally:
         os.close(other)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_response_sent_after_a_database_restart_is_stored(full):
+    """The one-statement write checks its connection's health as Django's cursors do: a
+    connection the database dropped since the last request (a restart) is replaced, and the
+    resident's response is stored instead of failing."""
+    from django.db import close_old_connections
+
+    from survey import services
+    from tests.survey.factories import answers_for
+
+    if connection.vendor != "postgresql" or not connection.settings_dict["CONN_HEALTH_CHECKS"]:
+        pytest.skip("health checks of persistent PostgreSQL connections")
+    answers = answers_for(full, valid_post(full))
+    connection.ensure_connection()
+    dropped = connection.connection.info.backend_pid
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")  # the connection is in use, as after an earlier request
+    import psycopg
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params, autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [dropped])
+    connection.close_at = None  # kept between requests, as in production (CONN_MAX_AGE)
+    close_old_connections()  # what every request starts with
+    response, created = services.store_response(
+        full["survey"], answers, language="de", token="restart"
+    )
+    assert created and connection.connection.info.backend_pid != dropped
+    assert Response.objects.filter(pk=response.pk).exists()
