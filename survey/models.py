@@ -694,7 +694,7 @@ def _response_with_answers_statement(connection):
 
 def _prepared_cursor(connection):
     """PostgreSQL: a cursor that binds parameters on the server, so that psycopg prepares a
-    statement this connection runs again and again (from the fifth run on): no parsing and
+    statement this connection runs again and again (after its fifth run): no parsing and
     planning per run. Django's own cursors bind on the client (its default), which cannot."""
     from django.db.backends.postgresql.base import ServerBindingCursor
 
