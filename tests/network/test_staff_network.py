@@ -165,3 +165,21 @@ def test_a_quarter_manager_picks_only_own_quarters_for_a_new_actor(client, netwo
     html = client.get(reverse("admin:network_actor_add")).content.decode()
     assert "Quartier eigen" in html and "Quartier fremd" not in html
     assert Actor.objects.count() == 3
+
+
+def test_a_web_address_typed_without_a_scheme_is_kept_as_an_https_one():
+    """Staff type "www.verein.de"; the actor form (and the admin built from it) keeps it as
+    https, the default Django 6 will have."""
+    from django.contrib import admin
+
+    from network.admin import ActorAdmin
+    from network.forms import ActorAdminForm
+
+    assert ActorAdminForm.base_fields["website"].clean("www.verein-heilbronn.de") == (
+        "https://www.verein-heilbronn.de"
+    )
+    admin_field = ActorAdmin(Actor, admin.site).formfield_for_dbfield(
+        Actor._meta.get_field("website"), request=None
+    )
+    assert admin_field.clean("www.verein-heilbronn.de") == "https://www.verein-heilbronn.de"
+    assert admin_field.clean("http://alt.example.org") == "http://alt.example.org"
