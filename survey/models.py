@@ -502,22 +502,27 @@ class AllResponses(models.Manager):
         (issue 18). Elsewhere it is two INSERTs in one transaction.
         """
         connection = connections[self.db]
-        fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
+        fields = _written_fields(Response)
         values = [_db_value(field, response, connection) for field in fields]
         if connection.vendor != "postgresql":
             with _serialised_writes(connection), transaction.atomic(using=self.db):
                 response.pk = _insert_returning_id(connection, fields, values)
-                for answer in answers:
-                    answer.response_id = response.pk
+                _belong_to(response, answers)
                 Answer.objects.using(self.db).insert(answers)
         else:
             with _savepoint_inside_a_transaction(connection):
                 response.pk = _insert_with_answers(connection, fields, values, answers)
+            _belong_to(response, answers)
         response._state.adding, response._state.db = False, self.db
-        for answer in answers:  # as the relation's descriptor would, without its checks
-            answer.response_id = response.pk
-            answer._state.fields_cache["response"] = response
         return response
+
+
+def _belong_to(response, answers):
+    """``answer.response = response`` for each, as the relation's descriptor would do it,
+    without its checks."""
+    for answer in answers:
+        answer.response_id = response.pk
+        answer._state.fields_cache["response"] = response
 
 
 class RealResponses(AllResponses):
@@ -593,7 +598,7 @@ class AnswerQuerySet(models.QuerySet):
         if not answers:
             return
         connection = connections[self.db]
-        fields = [field for field in Answer._meta.concrete_fields if not field.primary_key]
+        fields = _written_fields(Answer)
         # Only the model's own table and column names go into the statement's text.
         table = connection.ops.quote_name(Answer._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
@@ -610,6 +615,12 @@ class AnswerQuerySet(models.QuerySet):
                 values = ", ".join([row] * len(batch))
                 sql = f"INSERT INTO {table} ({columns}) VALUES {values}"  # noqa: S608
                 cursor.execute(sql, [value for values in batch for value in values])
+
+
+@functools.cache
+def _written_fields(model):
+    """The columns an INSERT of `model` writes: all but the id, which the database assigns."""
+    return tuple(field for field in model._meta.concrete_fields if not field.primary_key)
 
 
 def _answers_json(connection, fields, answers):
@@ -671,12 +682,8 @@ _statements = {}
 
 def _response_with_answers_statement(connection):
     """The statement of _insert_with_answers and the answer fields it reads."""
-    answer_fields = [
-        field
-        for field in Answer._meta.concrete_fields
-        if not field.primary_key and field.attname != "response_id"
-    ]
-    fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
+    answer_fields = [field for field in _written_fields(Answer) if field.attname != "response_id"]
+    fields = _written_fields(Response)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     answer_columns = ", ".join(quote(field.column) for field in answer_fields)
