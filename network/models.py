@@ -31,7 +31,7 @@ ACTOR_LANGUAGE_CODES = [
     "de", "ar", "en", "ro", "ru", "tr", "uk", "pl", "it", "el", "hr", "sq", "fa", "ckb", "fr", "es",
 ]  # fmt: skip
 _DJANGO_LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
-ACTOR_LANGUAGE_CHOICES = [(code, _DJANGO_LANGUAGE_NAMES[code]) for code in ACTOR_LANGUAGE_CODES]
+ACTOR_LANGUAGE_CHOICES = [(code, _(_DJANGO_LANGUAGE_NAMES[code])) for code in ACTOR_LANGUAGE_CODES]
 
 # A contact person's link for suggesting offers works this long; the team can renew it.
 SUGGESTION_LINK_VALID_FOR = timedelta(days=365)

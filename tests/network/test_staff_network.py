@@ -183,3 +183,20 @@ def test_a_web_address_typed_without_a_scheme_is_kept_as_an_https_one():
     )
     assert admin_field.clean("www.verein-heilbronn.de") == "https://www.verein-heilbronn.de"
     assert admin_field.clean("http://alt.example.org") == "http://alt.example.org"
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [("de", ["Deutsch", "Arabisch", "Türkisch"]), ("tr", ["Almanca", "Arapça", "Türkçe"])],
+)
+def test_the_languages_an_actor_works_in_are_named_in_the_readers_language(language, names):
+    """The checkboxes of the registration form and the admin take Django's own translations
+    of the language names (they showed "German", "Arabic" … in every language)."""
+    from django.utils import translation
+
+    from network.forms import ActorAdminForm
+
+    with translation.override(language):
+        shown = [str(label) for _code, label in ActorAdminForm.base_fields["language_list"].choices]
+    for name in names:
+        assert name in shown
