@@ -85,6 +85,9 @@ class SurveyQuerySet(models.QuerySet):
     def current(self):
         return self.visible().filter(is_current=True).first()
 
+    def current_pk(self):
+        return self.visible().filter(is_current=True).values_list("pk", flat=True).first()
+
 
 class Survey(TranslationTracked):
     TRACKED_FIELDS = ("title", "introduction", "privacy_notice", "thank_you_text", "results_text")
@@ -235,6 +238,11 @@ class Survey(TranslationTracked):
             .filter(status=SurveyStatus.PUBLISHED, results_published=True)
             .first()
         )
+
+    def next_phase_change(self):
+        """When the survey next opens or closes; None once it has closed."""
+        now = timezone.now()
+        return next((moment for moment in (self.opens_at, self.closes_at) if moment > now), None)
 
     @property
     def phase(self):

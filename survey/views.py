@@ -23,6 +23,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 
+from portal.cache import local_fragment
+from portal.cached_pages import keeping, public_row, render_kept
 from portal.lib import clients
 from portal.lib.html import collapse_whitespace
 from staff.decorators import staff_view
@@ -76,19 +78,38 @@ def _survey_even_during_an_outage(slug):
 
 @require_safe
 def landing(request):
-    survey = Survey.objects.current()
-    if survey is None:
+    if keeping():
+        # Which survey is current changes only with an editor's save (a new content version).
+        pk = local_fragment("current-survey", lambda: (Survey.objects.current_pk(), None), False)
+        survey = None
+    else:
+        survey = Survey.objects.current()
+        pk = survey and survey.pk
+    if pk is None:
         return render(request, "survey/survey_landing.html")
-    return _render_detail(request, survey)
+    return _render_detail(request, pk, survey)
 
 
 @require_safe
 def detail(request, slug):
-    return _render_detail(request, _visible_survey(slug))
+    pk, survey = public_row(Survey.objects.visible(), slug, "surveys")
+    if pk is None:
+        raise Http404
+    return _render_detail(request, pk, survey)
 
 
-def _render_detail(request, survey):
-    return render(request, "survey/survey_detail.html", {"survey": survey})
+def _render_detail(request, pk, survey=None):
+    """The survey's page, its own part kept until the survey opens or closes (or an editor's
+    save): the same for every visitor, like the pages of portal.cached_pages."""
+
+    def context():
+        return {"survey": survey or Survey.objects.get(pk=pk)}
+
+    def valid_until(context):
+        return context["survey"].next_phase_change()
+
+    name = f"survey-page:{pk}"
+    return render_kept(request, "survey/survey_detail.html", name, context, valid_until)
 
 
 logger = logging.getLogger(__name__)
