@@ -787,11 +787,23 @@ class Answer(models.Model):
         related_name="answers",
         db_index=False,  # the (question, choice) index below serves it: one index less to write
     )
+    # Most answers have no option, item or neighbourhood: these three are indexed only where
+    # set (Meta.indexes), so a submission writes no index entries for the empty ones.
     choice = models.ForeignKey(
-        Choice, verbose_name=_("answer option"), on_delete=models.CASCADE, null=True, blank=True
+        Choice,
+        verbose_name=_("answer option"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        db_index=False,
     )
     row = models.ForeignKey(
-        MatrixRow, verbose_name=_("matrix item"), on_delete=models.CASCADE, null=True, blank=True
+        MatrixRow,
+        verbose_name=_("matrix item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        db_index=False,
     )
     quarter = models.ForeignKey(
         "centers.Quarter",
@@ -799,6 +811,7 @@ class Answer(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        db_index=False,
     )
     value = models.IntegerField(_("value"), null=True, blank=True)
     dont_know = models.BooleanField(_("don't know"), default=False)
@@ -827,6 +840,14 @@ class Answer(models.Model):
                 fields=["response", "quarter"],
                 condition=models.Q(quarter__isnull=False),
                 name="survey_answer_home",
+            ),
+            *(
+                models.Index(
+                    fields=[name],
+                    condition=models.Q(**{f"{name}__isnull": False}),
+                    name=f"survey_answer_{name}",
+                )
+                for name in ("choice", "row", "quarter")
             ),
         ]
 

@@ -394,3 +394,26 @@ def test_a_response_sent_after_a_database_restart_is_stored(full):
     )
     assert created and connection.connection.info.backend_pid != dropped
     assert Response.objects.filter(pk=response.pk).exists()
+
+
+def _index_definitions(table):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s", [table]
+            )
+        else:
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = %s", [table])
+        return {name: (sql or "") for name, sql in cursor.fetchall()}
+
+
+def test_answers_without_an_option_item_or_neighbourhood_write_no_entry_in_their_indexes():
+    """Most answers have none of the three: their indexes hold only answers that have one, and
+    still serve look-ups by each (deleting an option, a neighbourhood's responses)."""
+    definitions = _index_definitions(Answer._meta.db_table)
+    for column in ("choice_id", "row_id", "quarter_id"):
+        on_column = [
+            sql for sql in definitions.values() if re.search(rf"\(\s*\"?{column}\"?\s*\)", sql)
+        ]
+        assert on_column, column
+        assert all(re.search(rf"WHERE\s+\(?\"?{column}\"?\s+IS NOT NULL", sql) for sql in on_column)
