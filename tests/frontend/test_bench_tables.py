@@ -86,3 +86,32 @@ def test_a_page_that_answered_nothing_shows_no_latency_rather_than_0_ms():
 
     assert _latency({"requests": 0, "p50": 0.0, "p99": 0.0}, "p99") == "none"
     assert _latency({"requests": 9, "p50": 40.0, "p99": 91.4}, "p99") == "91"
+
+
+def test_the_submission_at_the_production_worker_count_is_reported_but_decides_no_goal(
+    tmp_path, monkeypatch, capsys
+):
+    from bench import run
+
+    monkeypatch.setattr(run, "VAR", tmp_path)
+    page = {"status": 200, "queries": 0, "bytes": 0, "gzip_bytes": 0}
+    row = {"p50": 40.0, "p99": 90.0, "non_2xx": 0, "requests": 1000, "aborted": 0}
+    result = {
+        "backend": "postgresql",
+        "data": {},
+        "load": ([], []),
+        "pages": [
+            page | {"label": "bare POST view (ceiling)", "kind": "bare", "method": "POST"},
+            page | {"label": "survey submission", "kind": "submission", "expect": 200},
+        ],
+        "hit": {
+            "bare POST view (ceiling)": row | {"rps": 1000.0, "bare": 1000.0},
+            "survey submission": row | {"rps": 150.0, "bare": 1000.0},
+        },
+        "miss": {},
+        "production_workers": row | {"rps": 240.0, "bare": 960.0, "workers": 4},
+    }
+    assert run.print_report(result) == ["survey submission: 0.15 of bare POST (≥ 0.25)"]
+    output = capsys.readouterr().out
+    assert "survey submission with 4 workers" in output
+    assert "0.25 of bare POST on the same server, p99 90 ms" in output
