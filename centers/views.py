@@ -14,7 +14,7 @@ from centers.models import (
 )
 from portal.cache import local_fragment, page_cache_params
 from portal.cached_pages import clock_valid_until, keeping, public_row, render_kept
-from staff.permissions import preview_response, visible_to
+from staff.permissions import preview_response, previews, visible_to
 
 
 @require_safe
@@ -87,10 +87,12 @@ def _quarter_facts():
 
 @require_safe
 def centre_detail(request, slug):
-    centres, may_preview = visible_to(request, Centre.objects.all(), "centers.change_centre", "")
-    if not may_preview:
+    if not previews(request, "centers.change_centre"):
         pk, centre = public_row(
-            centres, slug, "centres", lambda: clock_valid_until(Centre.objects.all())
+            Centre.objects.published,
+            slug,
+            "centres",
+            lambda: clock_valid_until(Centre.objects.all()),
         )
         if pk is None:
             raise Http404
@@ -105,6 +107,7 @@ def centre_detail(request, slug):
 
         name = f"centre-page:{pk}"
         return render_kept(request, "centers/centre_detail.html", name, context, valid_until)
+    centres, _preview = visible_to(request, Centre.objects.all(), "centers.change_centre", "")
     centre = centres.with_public_details().filter(slug=slug).first()
     if centre is None:
         raise Http404

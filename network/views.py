@@ -12,7 +12,7 @@ from network.forms import ActorFilterForm, ActorRegistrationForm, IdeaForm
 from network.models import Actor, IdeaStatus
 from portal.cached_pages import clock_valid_until, public_row, render_kept
 from portal.lib import clients
-from staff.permissions import preview_response, visible_to
+from staff.permissions import preview_response, previews, visible_to
 
 ACTORS_PER_PAGE = 30
 
@@ -39,12 +39,9 @@ def actor_list(request, slug=None):
 
 @require_safe
 def actor_detail(request, slug):
-    actors, may_preview = visible_to(
-        request, Actor.objects.all(), "network.change_actor", "quarters__centre"
-    )
-    if not may_preview:
+    if not previews(request, "network.change_actor"):
         pk, actor = public_row(
-            actors, slug, "actors", lambda: clock_valid_until(Actor.objects.all())
+            Actor.objects.published, slug, "actors", lambda: clock_valid_until(Actor.objects.all())
         )
         if pk is None:
             raise Http404
@@ -61,6 +58,9 @@ def actor_detail(request, slug):
 
         name = f"actor-page:{pk}"
         return render_kept(request, "network/actor_detail.html", name, context, valid_until)
+    actors, _preview = visible_to(
+        request, Actor.objects.all(), "network.change_actor", "quarters__centre"
+    )
     actor = get_object_or_404(actors.prefetch_related("quarters", "sites"), slug=slug)
     preview = not actor.is_public()
     response = render(request, "network/actor_detail.html", _actor_context(request, actor, preview))

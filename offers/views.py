@@ -33,7 +33,7 @@ from portal.cache import cached_fragment, local_fragment, page_cache_params
 from portal.cached_pages import clock_valid_until, keeping, public_row, render_kept
 from portal.lib import clients
 from portal.lib.html import collapse_whitespace
-from staff.permissions import OFFER_CENTRE_PATH, preview_response, visible_to
+from staff.permissions import OFFER_CENTRE_PATH, preview_response, previews, visible_to
 
 HSDS_PAGE_SIZE = 50
 
@@ -93,12 +93,9 @@ def offer_list(request):
 
 @require_safe
 def offer_detail(request, slug):
-    offers, may_preview = visible_to(
-        request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
-    )
-    if not may_preview:
+    if not previews(request, "offers.change_offer"):
         # Everyone else sees the published page, whose own part is kept (portal.cached_pages).
-        pk, _row = public_row(offers, slug, "offers", selection_valid_until)
+        pk, _row = public_row(Offer.objects.published, slug, "offers", selection_valid_until)
         if pk is None:
             raise Http404
 
@@ -115,6 +112,9 @@ def offer_detail(request, slug):
         return render_kept(
             request, "offers/offer_detail.html", f"offer-page:{pk}", context, valid_until
         )
+    offers, _preview = visible_to(
+        request, Offer.objects.all(), "offers.change_offer", OFFER_CENTRE_PATH
+    )
     offer = get_object_or_404(_with_details(offers), slug=slug)
     # Staff may preview what is not public (yet); Offer.published() is the public rule.
     preview = not Offer.objects.published().filter(pk=offer.pk).exists()

@@ -57,18 +57,18 @@ def keeping():
     return settings.FRAGMENT_CACHE_SECONDS > 0
 
 
-def public_row(queryset, slug, name, valid_until=None):
-    """(pk, row) of the row of `queryset` (what the public may see) with this slug; (None, None)
-    if there is none. While fragments are kept, from a map slug → pk kept in this process per
-    content version until `valid_until()` (when the clock changes what is public), without a
-    query, and the row is None (load it only for parts not kept yet); otherwise the row itself,
-    in one query."""
+def public_row(public, slug, name, valid_until=None):
+    """(pk, row) of the row with this slug among `public()` (a function giving the queryset of
+    what the public may see: built only when it is asked); (None, None) if there is none. While
+    fragments are kept, from a map slug → pk kept in this process per content version until
+    `valid_until()` (when the clock changes what is public), without a query, and the row is
+    None (load it only for parts not kept yet); otherwise the row itself, in one query."""
     if not keeping():
-        row = queryset.filter(slug=slug).first()
+        row = public().filter(slug=slug).first()
         return (row.pk, row) if row is not None else (None, None)
 
     def slugs():
-        return dict(queryset.values_list("slug", "pk")), valid_until
+        return dict(public().values_list("slug", "pk")), valid_until
 
     return local_fragment(f"public-slugs:{name}", slugs, per_language=False).get(slug), None
 

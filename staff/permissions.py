@@ -314,16 +314,23 @@ def model_admin_fields(model):
     return translated_fields(model)
 
 
+def previews(request, perm):
+    """Whether the request comes from staff who may see what is not public yet under `perm`
+    (drafts, scheduled content): their detail pages are previews, never kept or cached."""
+    from staff.decorators import staff_verified
+
+    user = request.user
+    return staff_verified(user) and user.has_perm(perm)
+
+
 def visible_to(request, queryset, perm, centre_path):
     """What a detail page may show: published content, plus drafts for staff who may edit them.
 
     Returns the queryset and whether the request is a staff preview (then the response must be
     marked as a preview and never cached).
     """
-    from staff.decorators import staff_verified
-
     user = request.user
-    if staff_verified(user) and user.has_perm(perm):
+    if previews(request, perm):
         if centre_ids(user) is None:
             return queryset, True
         own = scope_queryset(user, queryset, centre_path).values("pk")

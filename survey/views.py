@@ -92,7 +92,7 @@ def landing(request):
 
 @require_safe
 def detail(request, slug):
-    pk, survey = public_row(Survey.objects.visible(), slug, "surveys")
+    pk, survey = public_row(Survey.objects.visible, slug, "surveys")
     if pk is None:
         raise Http404
     return _render_detail(request, pk, survey)
