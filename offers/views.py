@@ -315,6 +315,19 @@ def _plan_sites(quarter, offers):
     return sorted(sites.values(), key=lambda site: (not site.is_main, site.name))
 
 
+def _plan_quarter(slug):
+    """The neighbourhood with this slug and its centre, for the plan page to read (not to change):
+    while fragments are kept, all neighbourhoods are loaded once per worker and content version,
+    since building the query of their many translated columns cost more than a kept plan."""
+    if not keeping():
+        return Quarter.objects.select_related("centre").filter(slug=slug).first()
+
+    def quarters():
+        return {quarter.slug: quarter for quarter in Quarter.objects.select_related("centre")}, None
+
+    return local_fragment("plan-quarters", quarters, per_language=False).get(slug)
+
+
 @page_cache_params("zweitsprache")
 @require_safe
 def weekly_plan(request, slug):
@@ -322,16 +335,23 @@ def weekly_plan(request, slug):
     notice board (optionally in two languages), with a QR code to this live page."""
     from portal.lib.qr import qr_data_uri
 
-    quarter = get_object_or_404(Quarter.objects.select_related("centre"), slug=slug)
+    quarter = _plan_quarter(slug)
+    if quarter is None:
+        raise Http404
     form = PlanLanguageForm(request.GET or None, current=translation.get_language())
     today = timezone.localdate()
     second = form.second_language()
 
     def render_plan():
-        if quarter.centre_id:  # its places and phone number: only for a plan not yet kept
-            prefetch_related_objects([quarter.centre], "sites", "contacts")
-        offers = list(_public().for_quarter(quarter))
-        sites = _plan_sites(quarter, offers)
+        # A copy of its own while the kept one is shared: places and phone number are loaded
+        # only for a plan not yet kept.
+        planned = quarter
+        if keeping():
+            planned = Quarter.objects.select_related("centre").get(pk=quarter.pk)
+        if planned.centre_id:
+            prefetch_related_objects([planned.centre], "sites", "contacts")
+        offers = list(_public().for_quarter(planned))
+        sites = _plan_sites(planned, offers)
         # Each place gets a letter; an entry names its place by the letter (paper is short).
         marks = {site.pk: chr(ord("A") + n) for n, site in enumerate(sites[:26])}
         for site in sites:
@@ -346,7 +366,7 @@ def weekly_plan(request, slug):
             {
                 "columns": columns,
                 "sites": sites,
-                "phone": quarter.centre.phone_contact if quarter.centre_id else None,
+                "phone": planned.centre.phone_contact if planned.centre_id else None,
                 "second": second,
             },
         )

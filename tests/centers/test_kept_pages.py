@@ -180,3 +180,19 @@ def test_a_card_names_its_actor_once_the_actor_is_published(client, fragments):
         assert 'href="/de/akteure/' not in _page(client, url)
     with time_machine.travel(start + timedelta(seconds=1), tick=False):
         assert later.get_absolute_url() in _page(client, url)
+
+
+def test_the_weekly_plan_shows_a_renamed_neighbourhood_and_its_new_centre_at_once(
+    client, fragments
+):
+    quarter = make_quarter(make_centre(name="Zentrum Alt"), name="Altstadt")
+    url = reverse("offers:weekly-plan", kwargs={"slug": quarter.slug})
+    first = _page(client, url)
+    assert "Altstadt" in first and "Zentrum Alt" in first
+    quarter.name = "Neustadt"
+    quarter.centre = make_centre(name="Zentrum Neu")
+    quarter.save()
+    second = _page(client, url)
+    assert "Neustadt" in second and "Zentrum Neu" in second
+    assert "Altstadt" not in second and "Zentrum Alt" not in second
+    assert client.get(url.replace(quarter.slug, "gibt-es-nicht")).status_code == 404
