@@ -171,6 +171,15 @@ def _start_gunicorn(env, port, page_cache_seconds=None, workers=2):
     raise RuntimeError("gunicorn did not start; see var/bench/gunicorn.log")
 
 
+def _stop(process):
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _worker_rss_kib(master_pid):
     children = subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
@@ -332,12 +341,7 @@ def _server_run(env, prepared, mode):
         if mode == "hit" and MEMORY_REQUESTS:
             extra["memory"] = _memory_run(base_url, pages, session, process)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
     return rows, extra
 
 
@@ -357,12 +361,7 @@ def _production_workers_run(env, prepared):
         row = _measure(base_url, submission, prepared["session"], pages["bare POST view (ceiling)"])
         return row | {"workers": workers}
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 def run_backend(backend):
