@@ -1,11 +1,14 @@
 """The weekly plan for the fridge: printed from the browser it is one A4 portrait page, in German,
-Arabic and Turkish and in two languages, for the neighbourhood with the most activities."""
+Arabic and Turkish and in two languages, for the neighbourhood with the most activities; on a
+phone it needs no sideways scrolling."""
 
 import io
 
 import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
+
+from tests.browser.conftest import PHONE
 
 A4_PORTRAIT_POINTS = (595, 842)
 
@@ -34,3 +37,19 @@ def test_the_printed_weekly_plan_is_one_a4_portrait_page_in_every_tried_language
         assert (round(box.width), round(box.height)) == A4_PORTRAIT_POINTS
         page.emulate_media(media="screen")
     context.close()
+
+    # The QR code's caption (the live address) once pushed the page sideways on a phone.
+    phone = browser.new_context(viewport=PHONE)
+    page = phone.new_page()
+    for path in (
+        "/de/angebote/wochenplan/boeckingen/",
+        "/ar/angebote/wochenplan/boeckingen/",
+        "/de/angebote/wochenplan/boeckingen/?zweitsprache=ar",
+    ):
+        page.goto(live_server.url + path)
+        width, shown = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert width <= shown, (path, width, shown)
+    page.screenshot(path=screenshot_dir / "weekly-plan-phone-de-ar.png", full_page=False)
+    phone.close()
