@@ -82,6 +82,11 @@ def test_every_kind_of_page_is_accessible_in_the_browser(live_server, page):
         response = page.goto(live_server.url + path, wait_until="load")
         if response.status != 200:
             problems.append(f"{path}: status {response.status}")
+        width, shown = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if width > shown:
+            problems.append(f"{path}: {width} px wide on a {shown}-px phone (scrolls sideways)")
         if path.split("/")[1] not in EVERY_KIND and _kind(path) != ":home":
             continue
         results = axe.run(page)
