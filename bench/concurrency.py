@@ -40,7 +40,8 @@ def _connection(port):
 def _post(port, path, body):
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
-        "Cookie": f"csrftoken={CSRF}",
+        "Cookie": f"csrftoken={CSRF}",  # the activity proposal's CSRF check
+        "Origin": f"http://127.0.0.1:{port}",  # the questionnaire's (and Django's) origin check
     }
     for attempt in range(2):
         connection = _connection(port)

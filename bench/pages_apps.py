@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import translation
 
-from bench import BENCH_CSRF
 from bench import pages as base
 from bench.pages import page
 
@@ -88,7 +87,7 @@ def survey_pages():
     form_data = QuestionnaireForm.data_from(template, quarters)
     body = urlencode(
         [(name, value) for name, values in form_data.items() for value in values]
-        + [("csrfmiddlewaretoken", BENCH_CSRF), ("action", "submit")]
+        + [("action", "submit")]
     )
     with translation.override("de"):
         questionnaire = reverse("survey:questionnaire", kwargs={"slug": survey.slug})
@@ -102,7 +101,8 @@ def survey_pages():
                 method="POST",
                 body=body,
                 type="application/x-www-form-urlencoded",
-                cookie=f"csrftoken={BENCH_CSRF}",
+                origin=True,  # as a browser names the page it sends the form from
+                one_time_token=True,
                 expect=302,
             ),
             page(

@@ -68,6 +68,8 @@ def main():
     pages = []
     for page in page_list():
         client = Client(HTTP_HOST="127.0.0.1", enforce_csrf_checks=True)
+        if page.get("origin"):
+            client.defaults["HTTP_ORIGIN"] = "http://127.0.0.1"
         if page["kind"] == "staff":
             client.cookies["sessionid"] = session
         if page.get("cookie"):

@@ -25,6 +25,7 @@ BENCH_OFFERS, BENCH_RESPONSES, BENCH_REUSE=1 (keep the database of the previous 
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -204,6 +205,17 @@ def _script(page, port, paths=None):
             f"wrk.method = 'POST'\nwrk.body = {json.dumps(page['body'])}\n"
             f"wrk.headers['Content-Type'] = '{page['type']}'\n"
         )
+        if page.get("one_time_token"):
+            # Each submission carries its own one-time token, as each page a resident is shown
+            # does (unique in every run: the database keeps the responses of earlier runs).
+            with script.open("a") as lua:
+                lua.write(
+                    f"local run = '{secrets.token_hex(6)}'\nlocal threads = 0\n"
+                    "function setup(thread) thread:set('id', threads); threads = threads + 1 end\n"
+                    "local n = 0\nfunction request()\n  n = n + 1\n"
+                    "  return wrk.format(nil, nil, nil, "
+                    "wrk.body .. '&token=' .. run .. '-' .. (id or 0) .. '-' .. n)\nend\n"
+                )
         return script
     if paths:
         script = VAR / f"paths-{port}.lua"
@@ -228,6 +240,8 @@ def _wrk(url, page, session, duration=DURATION, paths=None):
     cookies += [page["cookie"]] if page.get("cookie") else []
     if cookies:
         args[1:1] = ["-H", f"Cookie: {'; '.join(cookies)}"]
+    if page.get("origin"):
+        args[1:1] = ["-H", "Origin: " + "/".join(url.split("/")[:3])]
     script = _script(page, url.split(":")[2].split("/")[0], paths)
     if script:
         args[1:1] = ["-s", str(script)]

@@ -3,9 +3,9 @@
     DATABASE_URL=postgres://…/db python bench/submission_profile.py [--requests 300] [--profile]
 
 Production settings, the database of DATABASE_URL (or SQLITE_PATH) with the city-scale data of
-bench/survey_speed.py or bench/run.py in it (a current survey with online responses). Prints the
+bench/run.py in it (a current survey with online responses). Prints the
 median CPU ms per request (time.process_time: this process only) and wall ms of the bare POST
-view and of a stored submission through all middleware with Django's CSRF check on, taking
+view and of a stored submission through all middleware with its origin check on, taking
 turns, and the wall ms of a COMMIT of one small row (the disk's flush: what no CPU work makes
 faster). One core, no server: it measures CPU and the commit, not throughput.
 """
@@ -34,7 +34,6 @@ os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _body():
-    from bench import BENCH_CSRF
     from survey import services
     from survey.forms import QuestionnaireForm
     from survey.models import Channel, Response, Survey
@@ -44,7 +43,7 @@ def _body():
     data = QuestionnaireForm.data_from(template, services.load_quarters())
     return survey, urlencode(
         [(name, value) for name, values in data.items() for value in values]
-        + [("csrfmiddlewaretoken", BENCH_CSRF), ("action", "submit")]
+        + [("action", "submit")]
     )
 
 
@@ -103,7 +102,6 @@ def main():
     from django.urls import reverse
     from django.utils import translation
 
-    from bench import BENCH_CSRF
     from survey.models import Response
 
     if not (VAR / "static-profile" / "staticfiles.json").exists():
@@ -111,8 +109,7 @@ def main():
     survey, body = _body()
     with translation.override("de"):
         path = reverse("survey:questionnaire", kwargs={"slug": survey.slug})
-    client = Client(HTTP_HOST="127.0.0.1", enforce_csrf_checks=True)
-    client.cookies["csrftoken"] = BENCH_CSRF
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ORIGIN="http://127.0.0.1", enforce_csrf_checks=True)
     form = "application/x-www-form-urlencoded"
     before = Response.objects.count()
 
@@ -140,7 +137,10 @@ def main():
             submit(number)
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.lines)
+        stats = pstats.Stats(profiler, stream=out).sort_stats(args.sort)
+        stats.print_stats(args.lines)
+        if os.environ.get("CALLERS"):
+            stats.print_callers(os.environ["CALLERS"])
         print(out.getvalue())
 
 

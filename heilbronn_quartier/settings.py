@@ -474,7 +474,8 @@ SURVEY_DRAFT_MAX_BYTES = env_int("SURVEY_DRAFT_MAX_BYTES", 64_000)
 # Tables and charts of survey results show no group smaller than this: a cell with fewer
 # responses is shown as "fewer than n" (dashboard, cross-tables, exports, public results).
 SURVEY_MIN_CELL = env_int("SURVEY_MIN_CELL", 5)
-# An expired session or CSRF cookie re-shows the posted questionnaire instead of a bare 403.
+# A form sent with an expired CSRF cookie gets the portal's own, translated page. (The
+# questionnaire needs no CSRF cookie: it checks where the answers come from, portal.lib.origin.)
 CSRF_FAILURE_VIEW = "survey.views.csrf_failure"
 
 # --- E-mail: notifications of the editorial workflow (staff/notifications.py) -----------------

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models, transaction
+from django.db import InterfaceError, OperationalError, connections, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -519,7 +519,9 @@ class AllResponses(models.Manager):
                 Answer.objects.using(self.db).insert(answers)
         else:
             with _savepoint_inside_a_transaction(connection):
-                response.pk = _insert_with_answers(connection, fields, values, answers)
+                response.pk = _insert_with_answers(
+                    connection, fields, values, answers, once=response.submission_token is not None
+                )
             _belong_to(response, answers)
         response._state.adding, response._state.db = False, self.db
         return response
@@ -673,15 +675,42 @@ def _insert_returning_id(connection, fields, values):
         return cursor.fetchone()[0]
 
 
-def _insert_with_answers(connection, fields, values, answers):
-    """PostgreSQL: the response and its answers in one statement (a data-modifying WITH)."""
+def _insert_with_answers(connection, fields, values, answers, once=False):
+    """PostgreSQL: the response and its answers in one statement (a data-modifying WITH).
+
+    `once`: the response carries a one-time token, so the statement cannot store it twice. Then
+    the connection is not asked first whether it still works (Django's health check, a round
+    trip to the database on every submission): a connection the database dropped since the last
+    request (a restart) fails the statement, which then runs once more on a new connection. Had
+    the first run committed before the drop, the second meets the token and writes nothing.
+    """
     made = _statements.get(connection.vendor)
     if made is None:
         made = _statements[connection.vendor] = _response_with_answers_statement(connection)
     sql, answer_fields = made
+    params = [*values, _answers_json(connection, answer_fields, answers)]
+    if not once or connection.in_atomic_block:
+        connection.close_if_health_check_failed()
+        return _fetch_id(connection, sql, params)
+    try:
+        return _fetch_id(connection, sql, params)
+    except (OperationalError, InterfaceError):
+        if not _lost(connection):
+            raise
+        connection.close()
+        return _fetch_id(connection, sql, params)
+
+
+def _fetch_id(connection, sql, params):
     with _prepared_cursor(connection) as cursor:
-        cursor.execute(sql, [*values, _answers_json(connection, answer_fields, answers)])
+        cursor.execute(sql, params)
         return cursor.fetchone()[0]
+
+
+def _lost(connection):
+    """The connection itself is gone (not a statement that failed on a working one)."""
+    raw = connection.connection
+    return raw is None or raw.closed or raw.broken
 
 
 # The statements made once per process, by database vendor (table and column names only).
@@ -713,9 +742,6 @@ def _prepared_cursor(connection):
     planning per run. Django's own cursors bind on the client (its default), which cannot."""
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    # As Django's own cursor(): a connection that went away since the last request (a database
-    # restart) is replaced instead of failing the resident's submission.
-    connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
         # Wrapped as Django wraps every cursor, so queries are logged and errors translated.

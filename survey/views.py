@@ -2,7 +2,6 @@ import functools
 import hashlib
 import json
 import logging
-import re
 import secrets
 
 from django.conf import settings
@@ -11,9 +10,8 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import Resolver404, get_script_prefix, resolve, reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.http import urlencode
@@ -27,6 +25,7 @@ from portal.cache import local_fragment
 from portal.cached_pages import keeping, public_row, render_kept
 from portal.lib import clients
 from portal.lib.html import collapse_whitespace
+from portal.lib.origin import own_page_only
 from staff.decorators import staff_view
 from survey import evaluation, printing, services
 from survey.forms import (
@@ -114,54 +113,56 @@ def _render_detail(request, pk, survey=None):
 
 logger = logging.getLogger(__name__)
 
-_CSRF_HOLE = "@@csrf-token@@"
 _SUBMISSION_HOLE = "@@submission-token@@"
-_HOLES_PATTERN = re.compile(f"({_CSRF_HOLE}|{_SUBMISSION_HOLE})")
 
 
 def _blank_questionnaire(request, survey):
     """The empty questionnaire, rendered once per language and content version.
 
-    Only the CSRF token and the one-time submission token differ between visitors; they are
-    filled into the kept page for each request. The page is kept as encoded pieces between
-    the two holes: a visitor's page is then one join, not two searches through 32 KB of text
-    and its encoding.
+    Only the one-time submission token differs between visitors; it is filled into the kept
+    page for each request. The page is kept as the encoded pieces around the token: a visitor's
+    page is then one join, not a search through 27 KB of text and its encoding. No CSRF token
+    and no cookie: the questionnaire takes answers only from this site's own page
+    (portal.lib.origin).
     """
     from django.core.cache import caches
 
     from portal.cache import current_version
 
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
-    # A name of its own: a page kept whole by the code before (a shared Redis) is never read.
-    key = f"questionnaire-pieces:{survey.pk}:{get_language()}:{address}:{current_version()}"
+    # A name of its own: pieces kept by the code before (with a CSRF token's hole, in a shared
+    # Redis) are never read.
+    key = f"questionnaire-page:{survey.pk}:{get_language()}:{address}:{current_version()}"
     pieces = caches["pages"].get(key)
     if pieces is None:
         response = _render_questionnaire(
-            request,
-            survey,
-            _questionnaire_form(survey),
-            token=_SUBMISSION_HOLE,
-            csrf_token=_CSRF_HOLE,
+            request, survey, _questionnaire_form(survey), token=_SUBMISSION_HOLE
         )
         pieces = tuple(
-            piece if n % 2 else piece.encode()
-            for n, piece in enumerate(
-                _HOLES_PATTERN.split(collapse_whitespace(response.content.decode()))
-            )
+            piece.encode()
+            for piece in collapse_whitespace(response.content.decode()).split(_SUBMISSION_HOLE)
         )
         caches["pages"].set(key, pieces, 3600)
-    tokens = {
-        _CSRF_HOLE: get_token(request).encode(),
-        _SUBMISSION_HOLE: secrets.token_urlsafe(24).encode(),
-    }
-    # re.split with a group: the holes are every second piece.
-    return HttpResponse(
-        b"".join(tokens[piece] if n % 2 else piece for n, piece in enumerate(pieces))
+    return HttpResponse(secrets.token_urlsafe(24).encode().join(pieces))
+
+
+def _not_from_this_site(request, slug):
+    """Answers posted from elsewhere than the portal's own questionnaire (a form on another
+    website, or a browser that names no origin) are not stored; they come back to be checked
+    and sent from here."""
+    survey = _survey_even_during_an_outage(slug)
+    if not survey.is_open:
+        return render(request, "survey/survey_closed.html", {"survey": survey}, status=403)
+    notice = _(
+        "Your answers have not been sent yet: your browser did not confirm that they come from "
+        "this website. They are all still here: please check them and send them again."
     )
+    form = _questionnaire_form(survey, request.POST)
+    return _render_questionnaire(request, survey, form, status=403, notice=notice)
 
 
 def _render_questionnaire(
-    request, survey, form, status=200, notice=None, token=None, csrf_token=None, preview=False
+    request, survey, form, status=200, notice=None, token=None, preview=False
 ):
     """The questionnaire with everything the form holds; errors only once it was validated."""
     context = {
@@ -173,8 +174,6 @@ def _render_questionnaire(
         "honeypot": HONEYPOT,
         "preview": preview,
     }
-    if csrf_token:
-        context["csrf_token"] = csrf_token
     return render(request, "survey/questionnaire_form.html", context, status=status)
 
 
@@ -182,6 +181,7 @@ SUBMIT, SAVE = "survey-submit", "survey-save"
 
 
 @never_cache
+@own_page_only(_not_from_this_site)
 @sensitive_post_parameters()
 def questionnaire(request, slug):
     survey = _survey_even_during_an_outage(slug)
@@ -256,7 +256,18 @@ def thanks(request, slug):
     return render(request, "survey/thanks.html", {"survey": _visible_survey(slug)})
 
 
+def _resume_not_from_this_site(request, slug):
+    survey = _visible_survey(slug)
+    form = ResumeForm(initial={"code": request.POST.get("code", "")})
+    notice = _(
+        "Your browser did not confirm that the code comes from this website: please send it again."
+    )
+    context = {"survey": survey, "form": form, "notice": notice}
+    return render(request, "survey/resume_form.html", context, status=403)
+
+
 @never_cache
+@own_page_only(_resume_not_from_this_site)
 @sensitive_post_parameters()
 def resume(request, slug):
     survey = _visible_survey(slug)
@@ -277,20 +288,6 @@ def resume(request, slug):
 
 
 def csrf_failure(request, reason=""):
-    """An expired session must not cost the resident their answers: show them again to send."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        match = None
-    if request.method == "POST" and match and match.view_name == "survey:questionnaire":
-        survey = Survey.objects.visible().filter(slug=match.kwargs.get("slug")).first()
-        if survey and survey.is_open:
-            notice = _(
-                "Your answers have not been sent yet because the page was open for a long time. "
-                "They are all still here: please check them and send them again."
-            )
-            form = _questionnaire_form(survey, request.POST)
-            return _render_questionnaire(request, survey, form, status=403, notice=notice)
     return render(request, "survey/csrf_failure.html", status=403)
 
 

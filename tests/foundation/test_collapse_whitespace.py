@@ -67,7 +67,7 @@ def test_the_questionnaire_keeps_its_fields_and_loses_its_indentation(client):
     url = reverse("survey:questionnaire", kwargs={"slug": full["survey"].slug})
     html = client.get(url).content.decode()
     assert not re.search(r"\n[ \t]+<", html.split("<textarea")[0])
-    assert 'name="csrfmiddlewaretoken"' in html and 'name="token"' in html
+    assert 'name="token"' in html
     for code in ("Q1", "Q2", "Q3", "Q4", "Q6", "Q7"):
         assert f'name="{code}"' in html
 
