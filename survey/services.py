@@ -90,7 +90,7 @@ def store_response(
     The same one-time token twice (double click, reload) returns the first response. A paper
     response entered by staff (``entered_by``) is logged.
     """
-    response = Response(
+    response = Response.of(
         survey=survey,
         language=language,
         channel=channel,

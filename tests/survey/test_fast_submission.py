@@ -476,6 +476,31 @@ def test_a_response_sent_after_a_database_restart_is_stored(full, token):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_unlogged_the_statement_runs_on_psycopgs_kept_cursor_and_survives_a_restart(full):
+    """As in production (no query log): the statement runs on a psycopg cursor kept with its
+    connection; after a restart the statement runs on a new connection with a new cursor."""
+    from survey import models as survey_models
+    from survey import services
+    from tests.survey.factories import answers_for
+
+    _needs_kept_postgresql_connections()
+    assert not connection.queries_logged
+    answers = answers_for(full, valid_post(full))
+    services.store_response(full["survey"], answers, language="de", token="first")
+    kept = connection._kept_insert_cursor
+    services.store_response(full["survey"], answers, language="de", token="second")
+    assert connection._kept_insert_cursor is kept
+    dropped = _drop_the_connection()
+    response, created = services.store_response(
+        full["survey"], answers, language="de", token="third"
+    )
+    assert created and connection.connection.info.backend_pid != dropped
+    assert connection._kept_insert_cursor is not kept
+    assert survey_models._kept_cursor(connection).connection is connection.connection
+    assert Response.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_response_committed_just_before_the_connection_broke_is_not_stored_twice(full):
     """The statement committed, then the connection broke before its answer came back: sent
     again on a new connection, it meets its own token and writes nothing; the resident is told
