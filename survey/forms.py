@@ -241,6 +241,9 @@ class _AnswersForm(forms.Form):
 
     # Building the fields
 
+    def _own_fields(self):
+        return {}
+
     def _built_fields(self):
         """The question fields, built once per list of questions, quarters and language.
 
@@ -253,7 +256,9 @@ class _AnswersForm(forms.Form):
         built = _BUILT_FIELDS.get(key)
         # The lists are kept with the fields, so their ids cannot be reused while the key lives.
         if built is None or built[0] is not self.questions or built[1] is not self.quarters:
-            fields = {}
+            # The form's own fields are built and shared with the questions' (a declared field
+            # would be copied for every form).
+            fields = self._own_fields()
             names = {question.pk: self._add_fields(question, fields) for question in self.questions}
             if len(_BUILT_FIELDS) >= _BUILT_FIELDS_MAX:
                 _BUILT_FIELDS.clear()
@@ -611,10 +616,11 @@ class _AnswersForm(forms.Form):
 class QuestionnaireForm(_AnswersForm):
     """The online questionnaire a resident fills in."""
 
-    # Not a CharField: a broken token is no mistake of the resident, it just counts as none.
-    token = forms.Field(required=False)
-    # The code of the draft these answers were resumed from (deleted once they are stored).
-    draft = forms.Field(required=False)
+    def _own_fields(self):
+        # Not CharFields: a broken token is no mistake of the resident, it just counts as none.
+        # "draft": the code of the draft these answers were resumed from (deleted once they are
+        # stored).
+        return {"token": forms.Field(required=False), "draft": forms.Field(required=False)}
 
     def clean_draft(self):
         return self.draft_code()

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -180,7 +181,21 @@ def _render_questionnaire(
 SUBMIT, SAVE = "survey-submit", "survey-save"
 
 
-@never_cache
+def _pages_never_cached(view):
+    """never_cache for every page the view shows (each holds a visitor's one-time token or their
+    answers); its redirect to the thank-you page, after a POST, no cache keeps anyway."""
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not response.has_header("Location"):
+            add_never_cache_headers(response)
+        return response
+
+    return checked
+
+
+@_pages_never_cached
 @own_page_only(_not_from_this_site)
 @sensitive_post_parameters()
 def questionnaire(request, slug):

@@ -318,7 +318,7 @@ def test_the_questionnaires_fields_are_built_once_per_content_version_and_langua
     with translation.override("de"):
         first, second = form(), form()
         assert first.fields["Q2"] is second.fields["Q2"]
-        assert first.fields["token"] is not second.fields["token"]
+        assert first.fields["token"] is second.fields["token"]  # nothing changes a field
     with translation.override("ar"):
         assert form().fields["Q2"] is not first.fields["Q2"]
     full["yes"].label_de = "Ja, gern"
@@ -578,3 +578,20 @@ def test_answers_without_an_option_item_or_neighbourhood_write_no_entry_in_their
         ]
         assert on_column, column
         assert all(re.search(rf"WHERE\s+\(?\"?{column}\"?\s+IS NOT NULL", sql) for sql in on_column)
+
+
+def test_every_page_of_the_questionnaire_is_never_cached(full):
+    """Each holds a visitor's one-time token or their answers: no browser or proxy keeps it."""
+    client = _resident()
+    pages = [
+        client.get(_url(full["survey"])),
+        client.post(_url(full["survey"]), {"Q6": "Mehr Bänke"}),  # required answers missing
+        Client(enforce_csrf_checks=True).post(_url(full["survey"]), valid_post(full)),  # refused
+    ]
+    assert [page.status_code for page in pages] == [200, 200, 403]
+    for page in pages:
+        assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
+    stored = client.post(
+        _url(full["survey"]), valid_post(full, token=_shown(client, full["survey"]))
+    )
+    assert stored.status_code == 302 and Response.objects.count() == 1
