@@ -552,7 +552,7 @@ def print_report(result):
             (
                 ratio >= SUBMISSION_RATIO,
                 f"{submission} ({production['workers']} workers, gunicorn.conf.py): "
-                f"{ratio:.2f} of bare POST (≥ {SUBMISSION_RATIO})",
+                f"{ratio:.3f} of bare POST (≥ {SUBMISSION_RATIO})",
             )
         )
     if result.get("memory"):

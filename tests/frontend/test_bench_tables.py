@@ -119,13 +119,13 @@ def test_the_submission_goal_is_measured_with_the_production_worker_count(
     assert "0.15 of bare POST" in output
     assert "survey submission with 4 workers (gunicorn.conf.py's count): 240 req/s" in output
     assert "0.25 of bare POST on the same server, p99 90 ms" in output
-    assert "MET      survey submission (4 workers, gunicorn.conf.py): 0.25 of bare POST" in output
+    assert "MET      survey submission (4 workers, gunicorn.conf.py): 0.250 of bare POST" in output
     # Below the goal, or not measured at all, it is not met.
     result["production_workers"] = row | {"rps": 230.0, "bare": 960.0, "workers": 4}
     assert run.print_report(result) == [
-        "survey submission (4 workers, gunicorn.conf.py): 0.24 of bare POST (≥ 0.25)"
+        "survey submission (4 workers, gunicorn.conf.py): 0.240 of bare POST (≥ 0.25)"
     ]
     result["production_workers"] = None
     assert run.print_report(result) == [
-        "survey submission (0 workers, gunicorn.conf.py): 0.00 of bare POST (≥ 0.25)"
+        "survey submission (0 workers, gunicorn.conf.py): 0.000 of bare POST (≥ 0.25)"
     ]
