@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import time
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -54,7 +55,23 @@ def _pages():
     return caches["pages"]
 
 
+# The content version as a request first read it: a request reads it once (with Redis each
+# read is a round trip; a page miss or a submission asks for it several times), and sees a
+# version bumped by its own saves at once. None outside a request: every call reads.
+_request_version = ContextVar("request_version", default=None)
+
+
 def current_version():
+    seen = _request_version.get()
+    if seen is None:
+        return _read_version()
+    version = seen.get("version")
+    if version is None:
+        version = seen["version"] = _read_version()
+    return version
+
+
+def _read_version():
     if settings.PAGE_CACHE_STAMP is None:
         version = _pages().get(VERSION_KEY)
         if version is None:
@@ -92,6 +109,9 @@ def invalidate_pages(**kwargs):
         sender._meta.app_label not in CONTENT_APPS or _made_by_a_resident(sender, kwargs)
     ):
         return
+    seen = _request_version.get()
+    if seen is not None:
+        seen.pop("version", None)  # this request reads the new version from now on
     if settings.PAGE_CACHE_STAMP is None:
         try:
             _pages().incr(VERSION_KEY)
@@ -100,9 +120,10 @@ def invalidate_pages(**kwargs):
         return
     stamp = Path(settings.PAGE_CACHE_STAMP)
     stamp.parent.mkdir(parents=True, exist_ok=True)
+    previous = _read_version()
     stamp.touch()
     # Two saves within the file system's time resolution must still give a new version.
-    now = max(stamp.stat().st_mtime_ns, current_version()) + 1_000
+    now = max(stamp.stat().st_mtime_ns, previous) + 1_000
     os.utime(stamp, ns=(now, now))
 
 
@@ -160,6 +181,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        reading = _request_version.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_version.reset(reading)
+
+    def _respond(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
         # A foreign Host header is refused (DisallowedHost, 400) before any cached answer.

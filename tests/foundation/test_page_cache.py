@@ -84,3 +84,47 @@ def test_an_address_without_language_prefix_is_cached_per_language(rf, page_cach
     german = middleware(rf.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="de"))
     arabic = middleware(rf.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="ar"))
     assert (german.content, arabic.content) == (b"de", b"ar")
+
+
+def test_a_request_reads_the_content_version_once(client, page_cache, settings):
+    """With Redis every read of the version is a round trip; a page miss needs it for its key,
+    its fragments and kept parts, a survey submission for its survey and questions."""
+    from unittest import mock
+
+    from portal import cache as page_cache_module
+    from tests.survey.factories import make_full_survey, valid_post
+
+    full = make_full_survey()
+    reads = mock.Mock(side_effect=page_cache_module._read_version)
+    with mock.patch.object(page_cache_module, "_read_version", reads):
+        for address in ("/de/angebote/", "/de/quartierszentren/", "/de/befragung/"):
+            reads.reset_mock()
+            assert client.get(address).status_code == 200
+            assert reads.call_count == 1, address
+        settings.PAGE_CACHE_SECONDS = 0
+        reads.reset_mock()
+        url = f"/de/befragung/{full['survey'].slug}/fragebogen/"
+        assert client.post(url, valid_post(full, token="once")).status_code == 302
+        assert reads.call_count == 1
+    # Outside a request every call reads it.
+    with mock.patch.object(page_cache_module, "_read_version", reads):
+        reads.reset_mock()
+        page_cache_module.current_version()
+        page_cache_module.current_version()
+        assert reads.call_count == 2
+
+
+def test_a_request_that_saves_content_reads_the_new_version(page_cache):
+    from portal import cache as page_cache_module
+
+    reading = page_cache_module._request_version.set({})
+    try:
+        before = page_cache_module.current_version()
+        assert page_cache_module.current_version() == before
+        make_centre(name="Quartierszentrum Neu")  # an editor's save within the request
+        after = page_cache_module.current_version()
+        assert after > before
+        make_centre(name="Quartierszentrum Neuer")  # a second save at once: still newer
+        assert page_cache_module.current_version() > after
+    finally:
+        page_cache_module._request_version.reset(reading)
