@@ -273,6 +273,8 @@ def thanks(request, slug):
 
 def _resume_not_from_this_site(request, slug):
     survey = _visible_survey(slug)
+    if not survey.is_open:
+        return render(request, "survey/survey_closed.html", {"survey": survey}, status=403)
     form = ResumeForm(initial={"code": request.POST.get("code", "")})
     notice = _(
         "Your browser did not confirm that the code comes from this website: please send it again."

@@ -6,6 +6,7 @@ cookie); the resident is told "thank you" only once the response is committed.
 """
 
 import re
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -13,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from survey import views
 from survey.models import Answer, Response
@@ -205,6 +206,10 @@ def test_a_code_to_continue_is_taken_only_from_the_portals_own_page(full):
     own = _resident().post(url, {"code": draft_code})
     assert own.status_code == 200 and "Später weiter" in own.content.decode()
     assert not own.cookies
+    full["survey"].closes_at = timezone.now() - timedelta(minutes=1)
+    full["survey"].save()
+    closed = foreign.post(url, {"code": draft_code})
+    assert closed.status_code == 403 and 'name="code"' not in closed.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
