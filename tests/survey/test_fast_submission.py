@@ -400,6 +400,84 @@ def test_a_repeated_token_in_an_open_transaction_leaves_it_usable(full):
         assert Response.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_unlogged_and_outside_a_transaction_the_write_stores_what_a_model_save_stores(full):
+    """As in production (no query log, no transaction open): on SQLite the write runs on the
+    driver's own cursor, on PostgreSQL on psycopg's kept one; the same columns either way."""
+    from survey import models as survey_models
+    from survey import services
+    from survey.models import Draft
+    from tests.survey.factories import answers_for
+
+    assert not connection.queries_logged and not connection.in_atomic_block
+    data = valid_post(full, Q6="«Mehr Bänke» – بنوك أكثر 😀", Q4="dk", Q3_other="Chor")
+    spy = mock.patch.object(
+        survey_models, "_insert_on_sqlite", wraps=survey_models._insert_on_sqlite
+    )
+    with spy as on_sqlite:
+        quick, created = services.store_response(
+            full["survey"], answers_for(full, data), language="ar", token="quick"
+        )
+    assert created and on_sqlite.called == (connection.vendor == "sqlite")
+    code = Draft.create_for(full["survey"], {"Q6": ["x"]})
+    saved, _created = services.store_response(
+        full["survey"], answers_for(full, data), language="ar", token="saved", draft_code=code
+    )
+    assert _stored_columns(quick) == _stored_columns(saved)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unlogged_a_repeated_token_stores_nothing_more(full):
+    from survey import services
+    from tests.survey.factories import answers_for
+
+    first, created = services.store_response(
+        full["survey"], answers_for(full, valid_post(full)), language="de", token="twice"
+    )
+    again, created_again = services.store_response(
+        full["survey"],
+        answers_for(full, valid_post(full, Q6="anders")),
+        language="de",
+        token="twice",
+    )
+    assert created and not created_again and again.pk == first.pk
+    assert Response.objects.count() == 1
+    assert Answer.objects.count() == Answer.objects.filter(response=first).count()
+    assert not Answer.objects.filter(text="anders").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unlogged_a_failed_write_leaves_nothing_and_the_next_one_is_stored(full):
+    """An answer the database refuses (here: to a question deleted meanwhile) undoes the whole
+    response; the connection, and on SQLite the writers' lock, are free for the next one."""
+    import fcntl
+    import os
+
+    from django.db import IntegrityError
+
+    from survey import services
+    from tests.survey.factories import answers_for
+
+    answers = answers_for(full, valid_post(full))
+    answers[-1].question_id = 987654
+    with pytest.raises(IntegrityError):
+        services.store_response(full["survey"], answers, language="de", token="refused")
+    assert not Response.objects.exists() and not Answer.objects.exists()
+    if connection.vendor == "sqlite":
+        assert not connection.connection.in_transaction
+        name = connection.settings_dict["NAME"]
+        if not str(name).startswith("file:") and str(name) != ":memory:":
+            lock = os.open(f"{name}-writer.lock", os.O_RDWR | os.O_CREAT)
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # nobody holds it
+            finally:
+                os.close(lock)
+    stored, created = services.store_response(
+        full["survey"], answers_for(full, valid_post(full)), language="de", token="next"
+    )
+    assert created and Response.objects.get().pk == stored.pk
+
+
 def test_a_response_without_any_answer_is_stored_too(full):
     from survey import services
 
