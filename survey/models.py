@@ -911,14 +911,22 @@ def _db_value(field, answer, connection):
 
 class Answer(models.Model):
     response = models.ForeignKey(
-        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+        Response,
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+        db_index=False,  # the (response, question) index below serves it
     )
+    # Not indexed by question first: a response's answers would each go to another part of such
+    # an index, a dozen more pages written with every commit (issue 18). Every look-up by
+    # question is one within responses (evaluation, corrections), which the (response,
+    # question) index serves; deleting a question, rare, reads the table.
     question = models.ForeignKey(
         Question,
         verbose_name=_("question"),
         on_delete=models.CASCADE,
         related_name="answers",
-        db_index=False,  # the (question, choice) index below serves it: one index less to write
+        db_index=False,
     )
     # Most answers have no option, item or neighbourhood: these three are indexed only where
     # set (Meta.indexes), so a submission writes no index entries for the empty ones.
@@ -966,7 +974,7 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         indexes = [
-            models.Index(fields=["question", "choice"]),
+            models.Index(fields=["response", "question"], name="survey_answer_of_response"),
             # The respondent's neighbourhood beside each free text (services._text_rows): one
             # entry per response instead of all its answers.
             models.Index(

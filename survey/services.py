@@ -14,7 +14,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from centers.models import Quarter
 from portal.lib.spreadsheets import safe_row
-from survey.models import Answer, Channel, Missing, Question, QuestionKind, Response
+from survey.models import Answer, Channel, Missing, QuestionKind, Response
 
 DONT_KNOW = "dk"
 # On paper and in exports "don't know" has the number 99.
@@ -847,12 +847,6 @@ def log_export(survey, user, kind, options=""):
     from survey.models import ExportLog
 
     return ExportLog.objects.create(survey=survey, user=user, kind=kind, options=options[:200])
-
-
-def count_by_question(survey):
-    return dict(
-        Question.objects.filter(survey=survey).annotate(n=Count("answers")).values_list("code", "n")
-    )
 
 
 # --- Dashboard cache --------------------------------------------------------------------------

@@ -663,6 +663,21 @@ def test_answers_without_an_option_item_or_neighbourhood_write_no_entry_in_their
         assert all(re.search(rf"WHERE\s+\(?\"?{column}\"?\s+IS NOT NULL", sql) for sql in on_column)
 
 
+def test_a_responses_answers_go_to_one_place_of_every_full_index():
+    """Each index holding every answer leads with the response (new responses, new numbers,
+    the index's end), so a submission's dozen answers change a page or two of it instead of one
+    page per question; looking answers up by question within responses is still one index."""
+    definitions = _index_definitions(Answer._meta.db_table)
+    full_indexes = [
+        sql
+        for sql in definitions.values()
+        if sql.upper().startswith("CREATE INDEX") and "WHERE" not in sql.upper()
+    ]
+    assert full_indexes
+    for sql in full_indexes:
+        assert re.search(r'\(\s*"?response_id"?\s*,\s*"?question_id"?\s*\)', sql), sql
+
+
 def test_every_page_of_the_questionnaire_is_never_cached(full):
     """Each holds a visitor's one-time token or their answers: no browser or proxy keeps it."""
     client = _resident()
