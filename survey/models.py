@@ -724,9 +724,10 @@ def _insert_on_sqlite(connection, values, answers):
     transaction on the driver's own cursor; the new response's id.
 
     The writers' file lock is held only from BEGIN to COMMIT, and nothing is prepared while it
-    is held: under load the other workers wait for exactly this stretch, and each answer's
-    values made there, each statement translated from Django's placeholders, doubled it
-    (issue 18). Errors are Django's, as from its own cursors; a failed write leaves nothing.
+    is held: under load the other workers wait for exactly this stretch (Django's transaction,
+    its translation of each statement's placeholders and each answer's values, made inside it,
+    doubled it; issue 18). Errors are Django's, as from its own cursors; a failed write leaves
+    nothing behind.
     """
     made = _statements.get("sqlite")
     if made is None:
@@ -920,7 +921,8 @@ class Answer(models.Model):
     # Not indexed by question first: a response's answers would each go to another part of such
     # an index, a dozen more pages written with every commit (issue 18). Every look-up by
     # question is one within responses (evaluation, corrections), which the (response,
-    # question) index serves; deleting a question, rare, reads the table.
+    # question) index serves; deleting a question (only before its survey starts) reads the
+    # table.
     question = models.ForeignKey(
         Question,
         verbose_name=_("question"),
