@@ -643,6 +643,13 @@ def _written_fields(model):
     return tuple(field for field in model._meta.concrete_fields if not field.primary_key)
 
 
+@functools.cache
+def _answer_fields_after_response():
+    """An answer's written fields but its response's id, which the statements that store a
+    response with its answers put first."""
+    return tuple(field for field in _written_fields(Answer) if field.attname != "response_id")
+
+
 def _answers_json(connection, fields, answers):
     """PostgreSQL: the answers' `fields` as one JSON text of rows keyed by column. One text
     parameter instead of a value (or an array) per column: psycopg adapts it at once."""
@@ -756,7 +763,7 @@ def _insert_on_sqlite(connection, values, answers):
 def _sqlite_statements(connection):
     """The statements of _insert_on_sqlite in SQLite's own placeholders, and the answer fields
     the second one reads after the response's id."""
-    answer_fields = [field for field in _written_fields(Answer) if field.attname != "response_id"]
+    answer_fields = _answer_fields_after_response()
     fields = _written_fields(Response)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
@@ -809,7 +816,7 @@ _statements = {}
 
 def _response_with_answers_statement(connection):
     """The statement of _insert_with_answers and the answer fields it reads."""
-    answer_fields = [field for field in _written_fields(Answer) if field.attname != "response_id"]
+    answer_fields = _answer_fields_after_response()
     fields = _written_fields(Response)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
