@@ -65,3 +65,15 @@ def test_an_action_on_all_activities_acts_on_whole_rows(editor_client):
         offer.refresh_from_db()
         assert offer.last_checked == timezone.localdate()
         assert offer.summary  # saved whole: nothing the list did not load was lost
+
+
+def test_the_list_shows_fifty_activities_a_page_and_the_next_page_the_rest(editor_client):
+    for n in range(53):
+        make_offer(title=f"Angebot {n:02}")
+    url = reverse("admin:offers_offer_changelist")
+    first = editor_client.get(url, {"o": "1"}).content.decode()
+    second = editor_client.get(url, {"o": "1", "p": "2"}).content.decode()
+    assert first.count('name="_selected_action"') == 50
+    assert second.count('name="_selected_action"') == 3
+    assert "Angebot 00" in first and "Angebot 52" in second
+    assert "Alle 53 Angebote auswählen" in first  # an action can still take all of them
