@@ -937,8 +937,7 @@ class Answer(models.Model):
         related_name="answers",
         db_index=False,
     )
-    # Most answers have no option, item or neighbourhood: these three are indexed only where
-    # set (Meta.indexes), so a submission writes no index entries for the empty ones.
+    # None of these three has an index of its own but the neighbourhood, where set (Meta.indexes).
     choice = models.ForeignKey(
         Choice,
         verbose_name=_("answer option"),
@@ -991,13 +990,14 @@ class Answer(models.Model):
                 condition=models.Q(quarter__isnull=False),
                 name="survey_answer_home",
             ),
-            *(
-                models.Index(
-                    fields=[name],
-                    condition=models.Q(**{f"{name}__isnull": False}),
-                    name=f"survey_answer_{name}",
-                )
-                for name in ("choice", "row", "quarter")
+            # A neighbourhood's responses (a quarter manager's scope). Options and matrix items
+            # have no index: each of a response's answers would change another page of it
+            # (half the pages a submission writes), for nothing but deleting an option, which
+            # the locked structure of a started survey refuses anyway.
+            models.Index(
+                fields=["quarter"],
+                condition=models.Q(quarter__isnull=False),
+                name="survey_answer_quarter",
             ),
         ]
 
