@@ -387,13 +387,13 @@ def _production_workers_run(env, prepared):
         if submission is None:
             return None
         ceiling = pages["bare POST view (ceiling)"]
-        pairs = [
-            _measure(base_url, submission, prepared["session"], ceiling)
-            for _pair in range(SUBMISSION_PAIRS)
-        ]
-        pairs.sort(key=lambda row: row["rps"] / row["bare"] if row["bare"] else 0.0)
-        ratios = [round(row["rps"] / row["bare"], 3) if row["bare"] else 0.0 for row in pairs]
-        return pairs[len(pairs) // 2] | {"workers": workers, "ratios": ratios}
+        pairs = []
+        for _pair in range(SUBMISSION_PAIRS):
+            row = _measure(base_url, submission, prepared["session"], ceiling)
+            pairs.append((row["rps"] / row["bare"] if row["bare"] else 0.0, row))
+        pairs.sort(key=lambda pair: pair[0])
+        ratios = [round(ratio, 3) for ratio, _row in pairs]
+        return pairs[len(pairs) // 2][1] | {"workers": workers, "ratios": ratios}
     finally:
         _stop(process)
 

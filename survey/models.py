@@ -937,7 +937,7 @@ class Answer(models.Model):
         related_name="answers",
         db_index=False,
     )
-    # None of these three has an index of its own but the neighbourhood, where set (Meta.indexes).
+    # Of these three only the neighbourhood has an index of its own, where set (Meta.indexes).
     choice = models.ForeignKey(
         Choice,
         verbose_name=_("answer option"),
