@@ -39,7 +39,7 @@ def offer_cards(ids, moments=None):
 
     def render(missing):
         pks = [int(name.rsplit(":", 1)[1]) for name in missing]
-        offers = attach_next_dates(Offer.objects.filter(pk__in=pks).for_listing())
+        offers = attach_next_dates(Offer.objects.filter(pk__in=pks).for_cards())
         rendered = {}
         for offer in offers:
             html = render_to_string("offers/includes/offer_card.html", {"offer": offer})

@@ -1,0 +1,89 @@
+"""An activity's card reads only the columns it shows (Offer.objects.for_cards, issue 18): the
+same card as from every column, and no column fetched later, one query per card."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from offers.fragments import offer_cards
+from offers.models import CostType, Offer, OfferState
+from offers.schedule import attach_next_dates
+from tests.factories import make_centre, make_quarter, make_site
+from tests.network.factories import make_actor
+from tests.offers.factories import make_category, make_slot, make_target_group
+
+BERLIN = ZoneInfo("Europe/Berlin")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def rendered_each_time(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def tuesday():
+    with time_machine.travel(datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN), tick=False):
+        yield
+
+
+def _everything_a_card_shows(n):
+    """An activity with every part of a card filled in, in German and Arabic."""
+    from tests.offers.factories import make_offer
+
+    centre = make_centre()
+    quarter = make_quarter(centre)
+    offer = make_offer(
+        title=f"Elterncafé {n}",
+        title_ar=f"مقهى الأهل {n}",
+        summary="Austausch bei Kaffee und Kuchen.",
+        category=make_category(name="Familie", name_ar="العائلة"),
+        centre=centre,
+        quarter=quarter,
+        site=make_site(centre, name="Nebenstelle Nord", street="Hauptstraße 5"),
+        actor=make_actor([quarter], name="Kinderschutzbund"),
+        cost_type=CostType.AMOUNT,
+        cost_amount=Decimal("2.50"),
+        registration_required=True,
+        min_age=3,
+        max_age=10,
+        not_in_school_holidays=True,
+        state=OfferState.PAUSED if n % 2 else OfferState.ACTIVE,
+        target_groups=[make_target_group(name="Eltern", name_ar="الآباء")],
+        cancelled=[date(2026, 3, 3)],
+    )
+    make_slot(offer, weekday=1, start_time="15:00", end_time="17:00", note="Im Garten")
+    return offer
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_card_from_its_own_columns_is_the_card_from_every_column(language):
+    pks = [_everything_a_card_shows(n).pk for n in range(3)]
+    with translation.override(language):
+        cards = offer_cards(pks)
+        complete = attach_next_dates(
+            Offer.objects.filter(pk__in=pks).for_cards().defer(None).order_by("pk")
+        )
+        expected = [
+            render_to_string("offers/includes/offer_card.html", {"offer": offer})
+            for offer in complete
+        ]
+    assert cards == expected
+    assert "Kinderschutzbund" in cards[0] and "Nebenstelle Nord" in cards[0]
+    assert "Hauptstraße 5" in cards[0] and "Im Garten" not in cards[0]
+
+
+def test_more_cards_ask_the_database_nothing_more():
+    offers = [_everything_a_card_shows(n) for n in range(5)]
+    with CaptureQueriesContext(connection) as one:
+        offer_cards([offers[0].pk])
+    with CaptureQueriesContext(connection) as five:
+        assert len(offer_cards([offer.pk for offer in offers])) == 5
+    assert len(five.captured_queries) == len(one.captured_queries)
