@@ -245,8 +245,12 @@ class NextDates:
         return min([midnight, *shown])
 
 
-def attach_next_dates(offers, today=None, days=56, cancelled_shown=2):
-    """Sets `offer.when` (NextDates) on each offer; periods are loaded once for all."""
+def attach_next_dates(offers, today=None, days=56, cancelled_shown=2, first_days=14):
+    """Sets `offer.when` (NextDates) on each offer; periods are loaded once for all.
+
+    The first `first_days` are looked at first: most activities take place in them, and all
+    that comes before their next date is in them. Only the others are looked at for all `days`
+    (a third less time per card, issue 18)."""
     from offers.models import closure_periods
 
     offers = list(offers)
@@ -255,8 +259,12 @@ def attach_next_dates(offers, today=None, days=56, cancelled_shown=2):
     periods = closure_periods(today, last)
     now = timezone.localtime()
     for offer in offers:
-        found = [item for item in occurrences_for(offer, today, last, periods) if item.end >= now]
-        upcoming = next((item for item in found if not item.cancelled), None)
+        for until in (today + timedelta(days=min(first_days, days)), last):
+            found = occurrences_for(offer, today, until, periods)
+            found = [item for item in found if item.end >= now]
+            upcoming = next((item for item in found if not item.cancelled), None)
+            if upcoming is not None:
+                break
         cancelled = [
             item
             for item in found
