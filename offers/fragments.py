@@ -39,7 +39,7 @@ def offer_cards(ids, moments=None):
 
     def render(missing):
         pks = [int(name.rsplit(":", 1)[1]) for name in missing]
-        offers = attach_next_dates(Offer.objects.filter(pk__in=pks).for_cards())
+        offers = attach_next_dates(with_names(Offer.objects.filter(pk__in=pks).for_cards()))
         rendered = {}
         for offer in offers:
             html = render_to_string("offers/includes/offer_card.html", {"offer": offer})
@@ -51,6 +51,54 @@ def offer_cards(ids, moments=None):
     if moments is not None:
         moments.extend(found[name][1] for name in names if name in found)
     return [found[name][0] for name in names if name in found]
+
+
+def with_names(offers):
+    """`offers` (for_cards) as a list, each with the category, centre, neighbourhood, actor and
+    place it names and its target groups (`card_target_groups`), from card_names: a
+    join of five tables would be read (and planned, on PostgreSQL) again for every batch of
+    cards, and cost more than the rest of the batch's queries together (issue 18)."""
+    offers = list(offers)
+    names = card_names()
+    through = Offer.target_groups.through.objects.filter(offer_id__in=[o.pk for o in offers])
+    groups = {}
+    for offer_id, group_id in through.values_list("offer_id", "targetgroup_id"):
+        groups.setdefault(offer_id, []).append(names["target_group"][group_id])
+    order = names["target_group_order"]
+    for offer in offers:
+        for relation, found in names["by_id"].items():
+            pk = getattr(offer, f"{relation}_id")
+            if pk in found:  # else read as usual, should it have been added since
+                offer._state.fields_cache[relation] = found[pk]
+        offer.card_target_groups = sorted(groups.get(offer.pk, []), key=lambda g: order[g.pk])
+    return offers
+
+
+def card_names():
+    """What cards name, by id, kept in this process per content version: the categories,
+    centres, neighbourhoods, actors and places (CARD_NAMES: only what a card reads of them,
+    each language's name included) and the target groups in their order. A few hundred rows
+    at city scale."""
+    from centers.models import Centre, Quarter, Site
+    from network.models import Actor
+    from offers.models import CARD_NAMES, Category, TargetGroup
+
+    def load():
+        models = {"category": Category, "centre": Centre, "quarter": Quarter}
+        models |= {"actor": Actor, "site": Site}
+        by_id = {
+            relation: {obj.pk: obj for obj in model.objects.only(*CARD_NAMES[relation])}
+            for relation, model in models.items()
+        }
+        groups = list(TargetGroup.objects.all())
+        names = {
+            "by_id": by_id,
+            "target_group": {group.pk: group for group in groups},
+            "target_group_order": {group.pk: rank for rank, group in enumerate(groups)},
+        }
+        return names, None
+
+    return local_fragment("offer-card-names", load, per_language=False)
 
 
 def _window_changes(actor):

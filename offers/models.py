@@ -173,20 +173,15 @@ class OfferQuerySet(PublishableQuerySet):
         ).prefetch_related("target_groups", "schedules", "cancellations")
 
     def for_cards(self):
-        """What a card shows, with only the columns it and its next date read: 64 of 208.
-        Compiling the query and building the instances of the others cost more than rendering
-        the card (issue 18). A new field on the card goes into CARD_FIELDS, or each card asks
-        the database once more (tests/offers/test_card_queries.py)."""
-        return (
-            self.select_related("category", "centre", "quarter", "actor", "site")
-            .only(*CARD_FIELDS)
-            .prefetch_related(
-                # As lists: a related manager and queryset per activity and relation cost
-                # more than the rows themselves.
-                Prefetch("target_groups", to_attr="card_target_groups"),
-                Prefetch("schedules", to_attr="card_slots"),
-                Prefetch("cancellations", to_attr="card_cancellations"),
-            )
+        """An activity's own columns that a card and its next date read (not the 82 of them),
+        its slots and cancellations as lists (a related manager and queryset per activity and
+        relation cost more than the rows). offers.fragments adds what the card names: a
+        category, centre, neighbourhood, actor, place and target groups. A new field on the
+        card goes into CARD_FIELDS, or each card asks the database once more
+        (tests/offers/test_card_queries.py)."""
+        return self.only(*CARD_FIELDS).prefetch_related(
+            Prefetch("schedules", to_attr="card_slots"),
+            Prefetch("cancellations", to_attr="card_cancellations"),
         )
 
     def for_calendar(self):
@@ -195,7 +190,7 @@ class OfferQuerySet(PublishableQuerySet):
 
 
 # Offer.objects.for_cards(): what offers/includes/offer_card.html, provider_line.html and the
-# next date (offers.schedule.attach_next_dates, closure periods) read of an activity.
+# next date (offers.schedule.attach_next_dates, closure periods) read of an activity itself …
 CARD_FIELDS = (
     "slug",
     "title",
@@ -214,19 +209,16 @@ CARD_FIELDS = (
     "street",
     "postcode",
     "city",
-    "category__name",
-    "centre__name",
-    "quarter__name",
-    "actor__name",
-    "actor__slug",
-    "actor__publication_status",
-    "actor__publish_from",
-    "actor__publish_until",
-    "site__name",
-    "site__street",
-    "site__postcode",
-    "site__city",
+    *("category", "centre", "quarter", "actor", "site"),
 )
+# … and of what it names (offers.fragments.card_names).
+CARD_NAMES = {
+    "category": ("name",),
+    "centre": ("name",),
+    "quarter": ("name",),
+    "actor": ("name", "slug", "publication_status", "publish_from", "publish_until"),
+    "site": ("name", "street", "postcode", "city"),
+}
 
 STALE_AFTER = timedelta(days=183)
 

@@ -1,5 +1,6 @@
-"""An activity's card reads only the columns it shows (Offer.objects.for_cards, issue 18): the
-same card as from every column, and no column fetched later, one query per card."""
+"""An activity's card reads only the columns it shows (Offer.objects.for_cards) and takes what it
+names from a list kept per content version (offers.fragments.with_names), issue 18: the same card
+as from every column of every table, and no column fetched later, one query per card."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -8,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.db import connection
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -56,7 +58,10 @@ def _everything_a_card_shows(n):
         max_age=10,
         not_in_school_holidays=True,
         state=OfferState.PAUSED if n % 2 else OfferState.ACTIVE,
-        target_groups=[make_target_group(name="Eltern", name_ar="الآباء")],
+        target_groups=[
+            make_target_group(name="Senioren", sort_order=2),
+            make_target_group(name="Eltern", name_ar="الآباء", sort_order=1),
+        ],
         cancelled=[date(2026, 3, 3)],
     )
     make_slot(offer, weekday=1, start_time="15:00", end_time="17:00", note="Im Garten")
@@ -69,7 +74,14 @@ def test_a_card_from_its_own_columns_is_the_card_from_every_column(language):
     with translation.override(language):
         cards = offer_cards(pks)
         complete = attach_next_dates(
-            Offer.objects.filter(pk__in=pks).for_cards().defer(None).order_by("pk")
+            Offer.objects.filter(pk__in=pks)
+            .select_related("category", "centre", "quarter", "actor", "site")
+            .prefetch_related(
+                Prefetch("schedules", to_attr="card_slots"),
+                Prefetch("cancellations", to_attr="card_cancellations"),
+                Prefetch("target_groups", to_attr="card_target_groups"),
+            )
+            .order_by("pk")
         )
         expected = [
             render_to_string("offers/includes/offer_card.html", {"offer": offer})
@@ -78,6 +90,7 @@ def test_a_card_from_its_own_columns_is_the_card_from_every_column(language):
     assert cards == expected
     assert "Kinderschutzbund" in cards[0] and "Nebenstelle Nord" in cards[0]
     assert "Hauptstraße 5" in cards[0] and "Im Garten" not in cards[0]
+    assert cards[0].index("Senioren") > cards[0].index("الآباء" if language == "ar" else "Eltern")
 
 
 def test_more_cards_ask_the_database_nothing_more():
@@ -87,3 +100,14 @@ def test_more_cards_ask_the_database_nothing_more():
     with CaptureQueriesContext(connection) as five:
         assert len(offer_cards([offer.pk for offer in offers])) == 5
     assert len(five.captured_queries) == len(one.captured_queries)
+
+
+def test_a_renamed_centre_shows_on_the_cards_at_once(client, settings):
+    from django.urls import reverse
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    offer = _everything_a_card_shows(1)
+    assert offer.centre.name in client.get(reverse("offers:list")).content.decode()
+    offer.centre.name = "Quartierszentrum am Neckarbogen"
+    offer.centre.save()
+    assert "Quartierszentrum am Neckarbogen" in client.get(reverse("offers:list")).content.decode()
