@@ -1,5 +1,7 @@
 """{% fragment "name" part … [seconds=60] %} … {% endfragment %}: a part of a template rendered
-once per language, content version and parts, and kept in the fragment store (portal.cache).
+once per language, content version and parts, and kept in this process as it is
+(portal.cache.local_fragment: no unpickling of what every page shows several times). Parts must
+take few values (a section, not an address or a search).
 
 Only for what does not depend on the visitor: no forms (CSRF tokens), no messages, no nonces.
 `seconds` bounds the lifetime of what changes with the clock alone (scheduled publishing)."""
@@ -11,7 +13,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from portal.cache import cached_fragment
+from portal.cache import local_fragment
 
 register = template.Library()
 
@@ -32,7 +34,7 @@ class FragmentNode(template.Node):
             seconds = int(self.seconds.resolve(context))
             return html, timezone.now() + timedelta(seconds=seconds)
 
-        return cached_fragment(f"template:{name}", render)
+        return local_fragment(f"template:{name}", render)
 
 
 @register.tag
