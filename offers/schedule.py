@@ -251,12 +251,10 @@ def attach_next_dates(offers, today=None, days=56, cancelled_shown=2, first_days
     The first `first_days` are looked at first: most activities take place in them, and all
     that comes before their next date is in them. Only the others are looked at for all `days`
     (a third less time per card, issue 18)."""
-    from offers.models import closure_periods
-
     offers = list(offers)
     today = today or timezone.localdate()
     last = today + timedelta(days=days)
-    periods = closure_periods(today, last)
+    periods = _kept_closure_periods(today, last)
     now = timezone.localtime()
     for offer in offers:
         for until in (today + timedelta(days=min(first_days, days)), last):
@@ -272,6 +270,19 @@ def attach_next_dates(offers, today=None, days=56, cancelled_shown=2, first_days
         ]
         offer.when = NextDates(upcoming, tuple(cancelled[:cancelled_shown]))
     return offers
+
+
+def _kept_closure_periods(first, last):
+    """closure_periods, kept in this process per content version until midnight: every batch of
+    cards and every place's list asks for the same weeks."""
+    from offers.models import closure_periods
+    from portal.cache import local_fragment
+
+    def load():
+        midnight = datetime.combine(timezone.localdate() + timedelta(days=1), datetime.min.time())
+        return closure_periods(first, last), timezone.make_aware(midnight)
+
+    return local_fragment(f"closure-periods:{first}:{last}", load, per_language=False)
 
 
 def group_by_day(occurrences, start, days=7):

@@ -111,3 +111,23 @@ def test_a_renamed_centre_shows_on_the_cards_at_once(client, settings):
     offer.centre.name = "Quartierszentrum am Neckarbogen"
     offer.centre.save()
     assert "Quartierszentrum am Neckarbogen" in client.get(reverse("offers:list")).content.decode()
+
+
+def test_new_school_holidays_show_on_the_cards_at_once(client, settings):
+    from django.urls import reverse
+
+    from offers.models import ClosureKind, ClosurePeriod
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    offer = _everything_a_card_shows(2)
+    offer.cancellations.all().delete()
+    before = client.get(reverse("offers:list")).content.decode()
+    assert 'datetime="2026-03-03T15:00:00+01:00"' in before  # today, Tuesday
+    ClosurePeriod.objects.create(
+        name="Osterferien",
+        kind=ClosureKind.SCHOOL_HOLIDAYS,
+        first_day=date(2026, 3, 2),
+        last_day=date(2026, 3, 6),
+    )
+    after = client.get(reverse("offers:list")).content.decode()
+    assert "(Osterferien)" in after and 'datetime="2026-03-10T15:00:00+01:00"' in after
