@@ -11,6 +11,7 @@ from typing import NamedTuple
 from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from offers.models import Offer
 from offers.schedule import attach_next_dates
@@ -152,19 +153,30 @@ def listed_ids(offers, key):
     return cached_fragment(f"offer-list-ids:{key}", render)
 
 
-def filter_form(form, key, is_filtered):
-    """The activity list's filter form as its address (filter `key`) fills it in, kept until
-    its choices change by a save or the clock. A GET form: no token, nothing per visitor."""
+def filter_form(form, is_filtered):
+    """The activity list's filter form as its address fills it in: its fields (each kept per
+    value, _filter_field) joined into the form around them, which is kept in this process for
+    each way an address changes it (filtered or not, valid or not, "free of charge" ticked or
+    not). A new combination of filters renders no template (issue 18). A GET form: no token,
+    nothing per visitor."""
+    valid, free = form.is_valid(), bool(form["free"].value())
 
     def render():
-        fields = {name: _filter_field(form[name]) for name in FILTER_FIELDS}
+        # The template with a marker for each field; no value of the address is in the rest.
+        marked = {name: mark_safe(f"\x00{name}\x00") for name in FILTER_FIELDS}  # noqa: S308
         html = render_to_string(
             "offers/includes/offer_filters.html",
-            {"form": form, "fields": fields, "is_filtered": is_filtered},
+            {"form": form, "fields": marked, "is_filtered": is_filtered},
         )
-        return html, lambda: _choices_valid_until(form)
+        return html.split("\x00"), None
 
-    return cached_fragment(f"offer-filters:{key}:{int(is_filtered)}", render)
+    name = f"offer-filters:{int(is_filtered)}:{int(valid)}:{int(free)}"
+    parts = local_fragment(name, render)
+    fields = {name: _filter_field(form[name]) for name in FILTER_FIELDS}
+    # Odd parts are the names of fields, even parts the form around them.
+    return mark_safe(  # noqa: S308 (rendered template, rendered fields)
+        "".join(fields[part] if number % 2 else part for number, part in enumerate(parts))
+    )
 
 
 FILTER_FIELDS = ("q", "quarter", "centre", "actor", "target_group", "age", "category")

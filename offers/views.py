@@ -81,7 +81,7 @@ def offer_list(request):
         "offers/offer_list.html",
         {
             "form": form,
-            "filters": filter_form(form, key, is_filtered),
+            "filters": filter_form(form, is_filtered),
             "page": page,
             "cards": mark_safe("".join(offer_cards(ids))),  # noqa: S308 (rendered cards)
             "query": query.urlencode(),

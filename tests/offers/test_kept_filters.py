@@ -217,7 +217,38 @@ def test_typed_texts_and_wrong_values_are_not_kept_in_memory(client, fragments):
     make_offer()
     url = reverse("offers:list")
     client.get(url, {"age": "7"})
+    client.get(url, {"q": "Suche", "age": "abc"})  # the form around wrong values, kept once
     kept = len(cache._local["entries"])
     for n in range(20):
         client.get(url, {"q": f"Suche {n}", "age": f"0{n}", "quarter": f"x{n}", "weekday": n + 7})
     assert len(cache._local["entries"]) == kept
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_filter_form_joined_from_kept_parts_is_the_form_the_template_writes(
+    fragments, language
+):
+    from django.template.loader import render_to_string
+
+    from offers.fragments import FILTER_FIELDS, filter_form
+    from offers.templatetags.offers_tags import form_field
+
+    quarter = make_quarter(make_centre(), slug="boeckingen")
+    make_offer(quarter=quarter, category=make_category(slug="sport"))
+    addresses = [
+        {},
+        {"quarter": "boeckingen", "free": "on"},
+        {"quarter": "nirgendwo", "age": "abc", "weekday": "9"},
+        {"q": '<b>Café "Treff"</b>', "category": "sport"},
+        {"age": "7", "time": "afternoon", "free": "on"},
+    ]
+    with translation.override(language):
+        for data in addresses * 2:  # the second time from what was kept
+            form = OfferFilterForm(data or None)
+            is_filtered = form.is_bound and form.is_filtered()
+            fields = {name: form_field(form[name]) for name in FILTER_FIELDS}
+            expected = render_to_string(
+                "offers/includes/offer_filters.html",
+                {"form": form, "fields": fields, "is_filtered": is_filtered},
+            )
+            assert filter_form(OfferFilterForm(data or None), is_filtered) == expected
