@@ -26,13 +26,17 @@ MAX_AGE = 120
 
 
 class KeptChoices(BaseChoiceIterator):
-    """Choices as a list made once (Django takes an iterator of this kind as it is)."""
+    """Choices as a list made once (Django takes an iterator of this kind as it is), shared by
+    every copy of the form: nothing changes it, so a new form need not copy it deeply."""
 
     def __init__(self, choices):
         self.choices = choices
 
     def __iter__(self):
         return iter(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class LookupChoiceField(forms.ChoiceField):
@@ -127,7 +131,7 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
     )
     weekday = forms.TypedChoiceField(
         label=_("Weekday"),
-        choices=[("", _("Any day"))] + list(Weekday.choices),
+        choices=KeptChoices([("", _("Any day")), *Weekday.choices]),
         coerce=int,
         empty_value=None,
         required=False,
@@ -135,7 +139,9 @@ class OfferFilterForm(portal_forms.BootstrapMixin, forms.Form):
     )
     time = forms.ChoiceField(
         label=_("Time of day"),
-        choices=[("", pgettext_lazy("time of day filter", "Any time"))] + list(TimeOfDay.choices),
+        choices=KeptChoices(
+            [("", pgettext_lazy("time of day filter", "Any time")), *TimeOfDay.choices]
+        ),
         required=False,
         widget=portal_forms.PlainSelect,
     )
