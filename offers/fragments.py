@@ -64,7 +64,10 @@ def with_names(offers):
     through = Offer.target_groups.through.objects.filter(offer_id__in=[o.pk for o in offers])
     groups = {}
     for offer_id, group_id in through.values_list("offer_id", "targetgroup_id"):
-        groups.setdefault(offer_id, []).append(names["target_group"][group_id])
+        # A group saved since this request read the content version: its cards are kept under
+        # that version, which no request reads any more.
+        if group_id in names["target_group"]:
+            groups.setdefault(offer_id, []).append(names["target_group"][group_id])
     order = names["target_group_order"]
     for offer in offers:
         for relation, found in names["by_id"].items():
@@ -170,8 +173,8 @@ def filter_form(form, is_filtered):
         )
         return html.split("\x00"), None
 
-    name = f"offer-filters:{int(is_filtered)}:{int(valid)}:{int(free)}"
-    parts = local_fragment(name, render)
+    frame = f"offer-filters:{int(is_filtered)}:{int(valid)}:{int(free)}"
+    parts = local_fragment(frame, render)
     fields = {name: _filter_field(form[name]) for name in FILTER_FIELDS}
     # Odd parts are the names of fields, even parts the form around them.
     return mark_safe(  # noqa: S308 (rendered template, rendered fields)
