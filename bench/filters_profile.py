@@ -33,33 +33,7 @@ def main():
     parser.add_argument("--sort", default="cumulative")
     args = parser.parse_args()
 
-    import django
-
-    miss_profile.VAR.mkdir(parents=True, exist_ok=True)
-    django.setup()
-    from django.test import Client
-
-    miss_profile._prepare(False)
-    from bench.pages_apps import offer_filters
-
-    paths = offer_filters(2000)
-    client = Client(HTTP_HOST="127.0.0.1")
-    # Warm: every card (the unfiltered list's pages) and what is kept per content version.
-    from django.urls import reverse
-    from django.utils import translation
-
-    from offers.models import Offer
-
-    with translation.override("de"):
-        base = reverse("offers:list")
-    pages = 1 if args.cold_cards else Offer.objects.count() // 20 + 1
-    for number in range(1, pages + 1):
-        client.get(f"{base}?page={number}")
-    measured = paths[: args.requests]
-    if args.cold_cards:
-        from portal.cache import _pages
-
-        _pages().clear()
+    client, measured = prepared_walk(args.cold_cards, args.requests)
     profiler = cProfile.Profile() if args.profile else None
     results = []
     for path in measured:
@@ -80,6 +54,36 @@ def main():
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.lines)
         print(out.getvalue())
+
+
+def prepared_walk(cold, requests):
+    """A test client on the city-scale data and `requests` new filter combinations for it, with
+    every card rendered and what is kept per content version warm, or (cold) no card yet."""
+    import django
+
+    miss_profile.VAR.mkdir(parents=True, exist_ok=True)
+    django.setup()
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import translation
+
+    from bench.pages_apps import offer_filters
+    from offers.models import Offer
+    from portal.cache import _pages
+
+    miss_profile._prepare(False)
+    paths = offer_filters(2000)
+    client = Client(HTTP_HOST="127.0.0.1")
+    with translation.override("de"):
+        base = reverse("offers:list")
+    pages = 1 if cold else Offer.objects.count() // 20 + 1
+    for number in range(1, pages + 1):  # the unfiltered list's pages: every card
+        client.get(f"{base}?page={number}")
+    for path in paths[-20:]:  # the code paths of a filtered list, not measured
+        client.get(path)
+    if cold:
+        _pages().clear()
+    return client, paths[:requests]
 
 
 if __name__ == "__main__":
