@@ -40,16 +40,19 @@ def offers(rng, centres, quarters, *, offers, **_):
             for group in rng.sample(groups, 2)
         ]
     )
+    days = [rng.randint(0, 6) for _offer in created]
     Schedule.objects.bulk_create(
         [
+            # Both weekday fields, as Schedule.save keeps them: the list filters by `weekdays`.
             Schedule(
                 offer=offer,
                 recurrence="weekly",
-                weekday=rng.randint(0, 6),
+                weekdays=str(day),
+                weekday=day,
                 start_time=time(rng.choice([9, 10, 14, 15, 16, 18]), 0),
                 end_time=time(rng.choice([11, 12, 17, 19, 20]), 0),
             )
-            for offer in created
+            for offer, day in zip(created, days, strict=True)
         ]
     )
     today = timezone.localdate()

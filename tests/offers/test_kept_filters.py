@@ -240,6 +240,7 @@ def test_the_filter_form_joined_from_kept_parts_is_the_form_the_template_writes(
         {"quarter": "boeckingen", "free": "on"},
         {"quarter": "nirgendwo", "age": "abc", "weekday": "9"},
         {"q": '<b>Café "Treff"</b>', "category": "sport"},
+        {"q": "\x00q\x00", "quarter": "\x00quarter\x00", "free": "on"},  # the join's marker
         {"age": "7", "time": "afternoon", "free": "on"},
     ]
     with translation.override(language):
