@@ -156,6 +156,9 @@ def _monday_in_a_week():
     return today + timedelta(days=7 - today.weekday())
 
 
+# Ten dates from a week on without a public holiday among them (from early December on,
+# Christmas Day would be one, cancelled as such).
+@time_machine.travel(datetime(2026, 3, 3, 9, 0, tzinfo=ZoneInfo("Europe/Berlin")), tick=False)
 def test_the_live_preview_shows_the_unsaved_slots_and_saves_nothing(client, redaktion):
     offer = make_offer()
     client.force_login(redaktion)
