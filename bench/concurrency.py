@@ -72,7 +72,7 @@ def main():
     os.environ.setdefault("BENCH_OFFERS", "200")
     os.environ.setdefault("BENCH_RESPONSES", "600")
     backend = os.environ.get("BENCH_CONCURRENCY_BACKEND", "postgresql")
-    env, prepared = _prepare(backend)
+    env, prepared = _prepare(backend, dataset="concurrency")
     survey_page = next(p for p in prepared["pages"] if p["label"] == "survey submission")
     proposal_path = "/de/angebote/vorschlagen/"
     count_rows = (

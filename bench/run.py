@@ -80,7 +80,9 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _environment(backend):
+def _environment(backend, dataset="bench"):
+    """The servers' environment on the database of `dataset` ("bench": the city-scale data;
+    bench/concurrency.py fills a smaller one of its own, which must not replace it)."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -100,21 +102,26 @@ def _environment(backend):
         LOG_LEVEL="WARNING",
     )
     if backend == "postgresql":
-        env["DATABASE_URL"] = f"{PG_ADMIN_URL}/{PG_DATABASE}"
+        env["DATABASE_URL"] = f"{PG_ADMIN_URL}/{_pg_database(dataset)}"
     else:
-        env["SQLITE_PATH"] = str(VAR / "bench.sqlite3")
+        env["SQLITE_PATH"] = str(VAR / f"{dataset}.sqlite3")
     return env
 
 
-def _reset_database(backend, env):
+def _pg_database(dataset):
+    return PG_DATABASE if dataset == "bench" else f"{PG_DATABASE}_{dataset}"
+
+
+def _reset_database(backend, env, dataset):
     if backend == "postgresql":
+        database = _pg_database(dataset)
         for sql in (
-            f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)",
-            f"CREATE DATABASE {PG_DATABASE}",
+            f"DROP DATABASE IF EXISTS {database} WITH (FORCE)",
+            f"CREATE DATABASE {database}",
         ):
             subprocess.run(["psql", PG_ADMIN_URL + "/postgres", "-qc", sql], check=True)
     else:
-        (VAR / "bench.sqlite3").unlink(missing_ok=True)
+        Path(env["SQLITE_PATH"]).unlink(missing_ok=True)
 
 
 def _manage(env, *args):
@@ -123,14 +130,14 @@ def _manage(env, *args):
     )
 
 
-def _prepare(backend):
-    env = _environment(backend)
-    saved = VAR / f"prepared-{backend}.json"
+def _prepare(backend, dataset="bench"):
+    env = _environment(backend, dataset)
+    saved = VAR / f"prepared-{'' if dataset == 'bench' else dataset + '-'}{backend}.json"
     if os.environ.get("BENCH_REUSE") and saved.exists():
         if backend == "postgresql":  # a database filled before bench/prepare.py analyzed it
             subprocess.run(["psql", env["DATABASE_URL"], "-qc", "ANALYZE"], check=True)
         return env, json.loads(saved.read_text())
-    _reset_database(backend, env)
+    _reset_database(backend, env, dataset)
     _manage(env, "migrate", "--noinput")
     _manage(env, "createcachetable")
     _manage(env, "collectstatic", "--noinput", "--clear")
