@@ -92,12 +92,17 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits and cached pages of one test never affect another."""
+    """Rate limits and cached pages of one test never affect another, nor what a worker keeps in
+    its own memory (two tests frozen at the same moment would get the same content version)."""
+    from portal import cache
+
     for alias in ("default", "pages"):
         caches[alias].clear()
+    cache._local.update(version=None, entries={})
     yield
     for alias in ("default", "pages"):
         caches[alias].clear()
+    cache._local.update(version=None, entries={})
 
 
 @pytest.fixture(scope="session", autouse=True)

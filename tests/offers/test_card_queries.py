@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -131,3 +132,46 @@ def test_new_school_holidays_show_on_the_cards_at_once(client, settings):
     )
     after = client.get(reverse("offers:list")).content.decode()
     assert "(Osterferien)" in after and 'datetime="2026-03-10T15:00:00+01:00"' in after
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_cards_from_the_kept_activities_are_the_cards_from_the_database(language, settings):
+    pks = [_everything_a_card_shows(n).pk for n in range(3)]
+    with translation.override(language):
+        from_database = offer_cards(pks)
+        settings.FRAGMENT_CACHE_SECONDS = 3600
+        with CaptureQueriesContext(connection) as first:
+            offer_cards(pks[:1])  # reads all published activities
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as later:
+            kept = offer_cards(pks)
+    assert kept == from_database
+    assert [q for q in first.captured_queries if "offers_offer" in q["sql"]]
+    assert not [q for q in later.captured_queries if "offers_" in q["sql"]]
+
+
+def test_an_edited_activity_shows_on_its_card_at_once(client, settings):
+    from django.urls import reverse
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    offer = _everything_a_card_shows(2)
+    assert "Elterncafé 2" in client.get(reverse("offers:list")).content.decode()
+    offer.title = "Elterncafé am Neckar"
+    offer.save()
+    page = client.get(reverse("offers:list")).content.decode()
+    assert "Elterncafé am Neckar" in page and "Elterncafé 2" not in page
+
+
+def test_a_kept_activity_shows_the_next_date_of_the_day_it_is_shown(client, settings):
+    from django.urls import reverse
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    offer = _everything_a_card_shows(2)
+    offer.cancellations.all().delete()
+    assert (
+        'datetime="2026-03-03T15:00:00+01:00"'
+        in client.get(reverse("offers:list")).content.decode()
+    )
+    with time_machine.travel(datetime(2026, 3, 4, 9, 0, tzinfo=BERLIN), tick=False):
+        page = client.get(reverse("offers:list")).content.decode()
+    assert 'datetime="2026-03-10T15:00:00+01:00"' in page
