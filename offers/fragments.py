@@ -61,6 +61,11 @@ def offer_cards(ids, moments=None):
     return [found[name][0] for name in names if name in found]
 
 
+# Above this many published activities a worker does not keep them (about 4 KB each): each
+# batch of cards reads its own, as at any scale before.
+CARD_OFFERS_KEPT_MAX = 6000
+
+
 def card_offers(pks):
     """{pk: activity as its card reads it (for_cards, with_names)} for those of `pks` that are
     published, from all published activities, read at a worker's first batch of cards in a
@@ -68,12 +73,16 @@ def card_offers(pks):
     the database nothing, where reading a few activities for a batch of cards cost more than
     rendering them (issue 18). Reading them all costs as much as a few dozen batches (0.2-0.4 s
     at city scale) and is paid once; spread over the batches instead, it cost the same and
-    queued every request behind them. Nothing is kept in tests: {}."""
+    queued every request behind them. Nothing is kept in tests, nor above
+    CARD_OFFERS_KEPT_MAX: {}."""
     if not keeping():
         return {}
 
     def load():
-        offers = with_names(Offer.objects.published().for_cards())
+        published = Offer.objects.published()
+        if published.count() > CARD_OFFERS_KEPT_MAX:
+            return {}, selection_valid_until
+        offers = with_names(published.for_cards())
         return {offer.pk: offer for offer in offers}, selection_valid_until
 
     kept = local_fragment("offer-card-offers", load, per_language=False)

@@ -150,6 +150,18 @@ def test_cards_from_the_kept_activities_are_the_cards_from_the_database(language
     assert not [q for q in later.captured_queries if "offers_" in q["sql"]]
 
 
+def test_above_the_bound_each_batch_of_cards_reads_its_own_activities(settings, monkeypatch):
+    monkeypatch.setattr("offers.fragments.CARD_OFFERS_KEPT_MAX", 2)
+    pks = [_everything_a_card_shows(n).pk for n in range(3)]
+    from_database = offer_cards(pks)
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    offer_cards(pks[:1])
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as asked:
+        assert offer_cards(pks) == from_database
+    assert [q for q in asked.captured_queries if "offers_offer" in q["sql"]]
+
+
 def test_an_edited_activity_shows_on_its_card_at_once(client, settings):
     from django.urls import reverse
 
