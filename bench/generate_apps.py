@@ -41,18 +41,20 @@ def offers(rng, centres, quarters, *, offers, **_):
         ]
     )
     days = [rng.randint(0, 6) for _offer in created]
+    starts = [rng.choice([9, 10, 14, 15, 16, 18]) for _offer in created]
     Schedule.objects.bulk_create(
         [
             # Both weekday fields, as Schedule.save keeps them: the list filters by `weekdays`.
+            # Ending one to three hours after the start, as Schedule.clean requires.
             Schedule(
                 offer=offer,
                 recurrence="weekly",
                 weekdays=str(day),
                 weekday=day,
-                start_time=time(rng.choice([9, 10, 14, 15, 16, 18]), 0),
-                end_time=time(rng.choice([11, 12, 17, 19, 20]), 0),
+                start_time=time(start, 0),
+                end_time=time(start + rng.choice([1, 2, 3]), 0),
             )
-            for offer, day in zip(created, days, strict=True)
+            for offer, day, start in zip(created, days, starts, strict=True)
         ]
     )
     today = timezone.localdate()
