@@ -52,7 +52,9 @@ def register(model, kind, build, *, load=None, follows=None, m2m=()):
     for label, related in indexer.follows.items():
         apps.lazy_model_operation(
             lambda other, related=related, model=model: post_save.connect(
-                lambda sender, instance, **kwargs: _follow(model, related(instance)),
+                lambda sender, instance, created=False, raw=False, **kwargs: (
+                    None if created or raw else _follow(model, related(instance))
+                ),
                 sender=other,
                 dispatch_uid=f"{uid}-follows-{other._meta.label_lower}",
                 weak=False,
@@ -100,8 +102,13 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
 
 
 def _follow(model, objects):
-    if _active():
-        index_objects(model, [obj.pk for obj in objects])
+    """Only rows that existed before (register()'s receiver skips a created one: nothing refers
+    to it yet; creating a neighbourhood asked four tables for nothing)."""
+    if not _active():
+        return
+    pks = list(objects.values_list("pk", flat=True))
+    if pks:
+        index_objects(model, pks)
 
 
 def _entries_of(model, pks):

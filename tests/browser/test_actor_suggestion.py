@@ -23,7 +23,7 @@ def _axe(page):
 def _suggest(page, url, title, language, screenshot_dir, problems):
     page.goto(url)
     assert page.locator("html").get_attribute("lang") == language
-    page.screenshot(path=screenshot_dir / f"suggest-{language}-1-empty.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"suggest-{language}-1-empty.jpg", full_page=True)
     page.locator("#id_title").fill(title)
     page.locator("#id_description").fill("Ehrenamtliche helfen bei Handys und Tablets.")
     page.locator("#id_start_time").fill("10:00")
@@ -37,7 +37,7 @@ def _suggest(page, url, title, language, screenshot_dir, problems):
     errors = page.locator("#form-errors")
     assert errors.is_visible()
     assert page.locator("#id_title").input_value() == title  # nothing lost
-    page.screenshot(path=screenshot_dir / f"suggest-{language}-2-error.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"suggest-{language}-2-error.jpg", full_page=True)
     problems += _axe(page)
     page.locator("#id_weekdays_1").check()
     page.locator("form[method=post] button[type=submit]").click()
@@ -45,7 +45,7 @@ def _suggest(page, url, title, language, screenshot_dir, problems):
     assert not page.locator("#form-errors").count()
     assert page.locator("#suggestions-heading").is_visible()
     assert page.get_by_text(title).is_visible()
-    page.screenshot(path=screenshot_dir / f"suggest-{language}-3-sent.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"suggest-{language}-3-sent.jpg", full_page=True)
     problems += _axe(page)
 
 
@@ -85,7 +85,7 @@ def test_a_contact_person_suggests_on_a_phone_and_the_quarter_manager_finds_it(
     actor.revoke_suggestion_link(None)
     response = page.goto(f"{live_server.url}/ar/angebote/vorschlagen/akteur/{key}/")
     assert response.status == 404
-    page.screenshot(path=screenshot_dir / "suggest-ar-4-revoked.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "suggest-ar-4-revoked.jpg", full_page=True)
     problems += _axe(page)
     key = actor.issue_suggestion_link(None)
     documents = {
@@ -105,10 +105,10 @@ def test_a_contact_person_suggests_on_a_phone_and_the_quarter_manager_finds_it(
     page.set_viewport_size(ADMIN)
     task = page.get_by_role("link", name="von Akteuren im Quartier vorgeschlagene Angebote")
     assert task.is_visible()
-    page.screenshot(path=screenshot_dir / "suggest-admin-1-home.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "suggest-admin-1-home.jpg", full_page=True)
     task.click()
     page.wait_for_load_state()
     row = page.get_by_role("row").filter(has_text="Handy-Hilfe am Dienstag")
     assert row.get_by_text("vorgeschlagen von Repair-Initiative Neckarufer (Demo)").is_visible()
-    page.screenshot(path=screenshot_dir / "suggest-admin-2-queue.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "suggest-admin-2-queue.jpg", full_page=True)
     admin.close()

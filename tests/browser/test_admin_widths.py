@@ -65,7 +65,7 @@ def test_the_admin_needs_no_sideways_scrolling_at_1366_px_and_on_a_tablet(
     for viewport in SIZES:
         page.set_viewport_size(viewport)
         page.locator("#schedules-group").scroll_into_view_if_needed()
-        page.screenshot(path=screenshot_dir / f"admin-slots-{viewport['width']}.png")
+        page.screenshot(path=screenshot_dir / f"admin-slots-{viewport['width']}.jpg")
     context.close()
     assert found == {}
 
@@ -91,6 +91,6 @@ def test_ticking_a_weekday_updates_the_next_ten_dates_without_saving(
     weekday_short = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][other_day]
     assert f"\n{weekday_short}, " in "\n" + preview.inner_text()
     preview.scroll_into_view_if_needed()
-    page.screenshot(path=screenshot_dir / "admin-live-preview.png")
+    page.screenshot(path=screenshot_dir / "admin-live-preview.jpg")
     context.close()
     assert offer.schedules.get(pk=slot.pk).weekdays == slot.weekdays  # nothing saved

@@ -26,13 +26,13 @@ def test_home_to_neighbourhood_to_centre_in_three_clicks_on_a_phone(
         ),
     )
     page.goto(f"{live_server.url}/{language}/")
-    page.screenshot(path=screenshot_dir / f"centres-1-home-{language}.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"centres-1-home-{language}.jpg", full_page=True)
 
     # Click 1: my neighbourhood, straight from the home page.
     page.locator('a[href$="/quartiere/kreuzgrund/"]').first.click()
     page.wait_for_url(re.compile(r"/quartiere/kreuzgrund/$"))
     assert page.locator("h1").inner_text() == "Kreuzgrund"
-    page.screenshot(path=screenshot_dir / f"centres-2-quarter-{language}.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"centres-2-quarter-{language}.jpg", full_page=True)
 
     # Click 2: its centre.
     page.locator('main a[href$="/quartierszentren/boeckingen/"]').first.click()
@@ -43,8 +43,8 @@ def test_home_to_neighbourhood_to_centre_in_three_clicks_on_a_phone(
     assert "Ludwigsburger Straße 18" in text
     assert "09:00" in text
     assert glance.locator('a[href^="tel:+49"]').count() == 1
-    page.screenshot(path=screenshot_dir / f"centres-3-centre-{language}.png", full_page=False)
-    page.screenshot(path=screenshot_dir / f"centres-3-centre-{language}-full.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"centres-3-centre-{language}.jpg", full_page=False)
+    page.screenshot(path=screenshot_dir / f"centres-3-centre-{language}-full.jpg", full_page=True)
 
     # Click 3: the latest annual report is a real PDF.
     report = glance.locator('a[type="application/pdf"]')

@@ -32,7 +32,7 @@ def test_a_changed_time_waits_for_the_office_and_then_goes_live(
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
     assert page.get_by_text("Ihre Änderung wartet auf die Prüfung durch die Redaktion").is_visible()
-    page.screenshot(path=screenshot_dir / "editorial-1-qm-saved.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "editorial-1-qm-saved.jpg", full_page=True)
     context.close()
 
     # 2. Residents still see the published time.
@@ -40,18 +40,18 @@ def test_a_changed_time_waits_for_the_office_and_then_goes_live(
     public = resident.new_page()
     public.goto(f"{live_server.url}/de/angebote/{SLUG}/")
     assert f"{old}–" in public.content() and f"{new}–" not in public.content()
-    public.screenshot(path=screenshot_dir / "editorial-2-public-unchanged.png", full_page=True)
+    public.screenshot(path=screenshot_dir / "editorial-2-public-unchanged.jpg", full_page=True)
 
     # 3. The office finds it in the review queue, reads the difference and approves.
     context, page = _log_in(browser, live_server, "redaktion")
     queue = page.locator("#editorial-queue")
     assert queue.get_by_text("qm-boeckingen").is_visible()
-    page.screenshot(path=screenshot_dir / "editorial-3-office-home.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "editorial-3-office-home.jpg", full_page=True)
     queue.get_by_role("link", name=offer.title).click()
     page.wait_for_load_state()
     assert page.locator("del", has_text=old).is_visible()
     assert page.locator("ins", has_text=new).is_visible()
-    page.screenshot(path=screenshot_dir / "editorial-4-review.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "editorial-4-review.jpg", full_page=True)
     page.get_by_role("button", name="Freigeben und veröffentlichen").click()
     page.wait_for_load_state()
     assert Revision.objects.get().state == RevisionState.APPROVED
@@ -60,5 +60,5 @@ def test_a_changed_time_waits_for_the_office_and_then_goes_live(
     # 4. Residents see the new time at once.
     public.goto(f"{live_server.url}/de/angebote/{SLUG}/")
     assert f"{new}–" in public.content() and f"{old}–" not in public.content()
-    public.screenshot(path=screenshot_dir / "editorial-5-public-changed.png", full_page=True)
+    public.screenshot(path=screenshot_dir / "editorial-5-public-changed.jpg", full_page=True)
     resident.close()

@@ -63,10 +63,10 @@ def test_a_resident_finds_free_homework_help_for_a_9_year_old_on_a_phone(
             break
         page.wait_for_timeout(100)
     page.wait_for_timeout(300)
-    page.screenshot(path=screenshot_dir / f"offers-find-{language}-phone.png", full_page=False)
+    page.screenshot(path=screenshot_dir / f"offers-find-{language}-phone.jpg", full_page=False)
 
     results.get_by_role("link", name=text["found"]).click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == text["found"]
     assert page.locator('a[href$=".ics"]').count() >= 1
-    page.screenshot(path=screenshot_dir / f"offers-detail-{language}-phone.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"offers-detail-{language}-phone.jpg", full_page=True)

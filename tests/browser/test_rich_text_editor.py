@@ -68,7 +68,7 @@ def test_the_office_writes_rich_text_and_a_quarter_managers_restore_waits(
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     page.keyboard.type("Mehr unter https://www.heilbronn.de ")
-    page.screenshot(path=screenshot_dir / "rich-text-1-editor.png", full_page=False)
+    page.screenshot(path=screenshot_dir / "rich-text-1-editor.jpg", full_page=False)
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
     offer.refresh_from_db()
@@ -84,11 +84,11 @@ def test_the_office_writes_rich_text_and_a_quarter_managers_restore_waits(
     public.goto(f"{live_server.url}{offer.get_absolute_url()}")
     assert public.locator("main strong", has_text="wichtiger").is_visible()
     assert public.locator("main li", has_text="Kuchen").is_visible()
-    public.screenshot(path=screenshot_dir / "rich-text-2-public-de.png", full_page=True)
+    public.screenshot(path=screenshot_dir / "rich-text-2-public-de.jpg", full_page=True)
     public.goto(f"{live_server.url}/ar{offer.get_absolute_url()[3:]}")
     assert public.locator("html[dir=rtl]").count() == 1
     assert public.locator("main h1").is_visible()
-    public.screenshot(path=screenshot_dir / "rich-text-3-public-ar.png", full_page=True)
+    public.screenshot(path=screenshot_dir / "rich-text-3-public-ar.jpg", full_page=True)
     resident.close()
 
     # 3. The office changes the target groups; the quarter manager restores the version before.
@@ -99,11 +99,11 @@ def test_the_office_writes_rich_text_and_a_quarter_managers_restore_waits(
     violations = []
     context, page = _log_in(browser, live_server, "qm-boeckingen", violations)
     page.goto(f"{live_server.url}/admin/offers/offer/{offer.pk}/history/{version.history_id}/")
-    page.screenshot(path=screenshot_dir / "rich-text-4-qm-old-version.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "rich-text-4-qm-old-version.jpg", full_page=True)
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
     assert page.locator("li.success", has_text="wartet auf die Prüfung").is_visible()
-    page.screenshot(path=screenshot_dir / "rich-text-5-qm-restore-pending.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "rich-text-5-qm-restore-pending.jpg", full_page=True)
     assert set(offer.target_groups.all()) == {other}  # live unchanged
     revision = Revision.objects.get(state=RevisionState.PENDING, object_id=str(offer.pk))
     assert sorted(revision.data["fields"]["target_groups"]) == sorted(g.pk for g in old_groups)

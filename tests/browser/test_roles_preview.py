@@ -36,7 +36,7 @@ def test_a_quarter_manager_previews_a_draft_on_a_phone_and_residents_get_404(
     banner = page.locator(".preview-banner")
     assert BANNER[language] in banner.inner_text()
     assert page.locator("html").get_attribute("lang") == language
-    page.screenshot(path=screenshot_dir / f"roles-preview-{language}.png", full_page=True)
+    page.screenshot(path=screenshot_dir / f"roles-preview-{language}.jpg", full_page=True)
     context.close()
 
     resident = browser.new_context(viewport=PHONE)

@@ -44,7 +44,7 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     # 1. The quarter manager of Böckingen adds an activity: only Böckingen can be chosen.
     context, page = _log_in(browser, live_server, "qm-boeckingen")
     assert page.get_by_role("heading", name="Was zu tun ist").is_visible()
-    page.screenshot(path=screenshot_dir / "roles-1-qm-home.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-1-qm-home.jpg", full_page=True)
     page.goto(f"{live_server.url}/admin/offers/offer/add/")
     page.locator("#id_title_de").fill(TITLE)
     page.locator("#id_summary_de").fill("Brettspiele und Kartenspiele für alle Generationen.")
@@ -62,7 +62,7 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
     assert page.get_by_text("Nur die Redaktion kann veröffentlichen").is_visible()
-    page.screenshot(path=screenshot_dir / "roles-2-qm-cannot-publish.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-2-qm-cannot-publish.jpg", full_page=True)
     page.locator("#id_publication_status").select_option("draft")
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
@@ -72,12 +72,12 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     # ... sees the draft as a preview on the public site ...
     page.goto(f"{live_server.url}/de/angebote/{offer.slug}/")
     assert page.locator(".preview-banner").is_visible()
-    page.screenshot(path=screenshot_dir / "roles-3-qm-preview.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-3-qm-preview.jpg", full_page=True)
 
     # ... and submits it for review.
     _run_action(page, live_server, "?publication_status__exact=draft", "submit_for_review", TITLE)
     assert page.get_by_text("wartet auf die Prüfung durch die Redaktion").is_visible()
-    page.screenshot(path=screenshot_dir / "roles-4-qm-submitted.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-4-qm-submitted.jpg", full_page=True)
     offer.refresh_from_db()
     assert offer.publication_status == "review"
     context.close()
@@ -94,7 +94,7 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     page.wait_for_load_state()
     assert page.get_by_role("link", name=TITLE).is_visible()
     _run_action(page, live_server, "?publication_status__exact=review", "publish", TITLE)
-    page.screenshot(path=screenshot_dir / "roles-5-office-published.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-5-office-published.jpg", full_page=True)
     offer.refresh_from_db()
     assert offer.publication_status == "published"
 
@@ -103,7 +103,7 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     assert response.status == 200
     assert public.get_by_role("heading", name=TITLE).is_visible()
     assert public.locator(".preview-banner").count() == 0
-    public.screenshot(path=screenshot_dir / "roles-6-public.png", full_page=True)
+    public.screenshot(path=screenshot_dir / "roles-6-public.jpg", full_page=True)
 
     # 4. A wrong change is undone from the history.
     page.goto(f"{live_server.url}/admin/offers/offer/{offer.pk}/change/")
@@ -111,7 +111,7 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
     page.goto(f"{live_server.url}/admin/offers/offer/{offer.pk}/history/")
-    page.screenshot(path=screenshot_dir / "roles-7-history.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-7-history.jpg", full_page=True)
     versions = page.locator("#change-history a[href*='/history/']")
     versions.nth(1).click()  # newest first: the version before the wrong change
     page.wait_for_load_state()
@@ -122,6 +122,6 @@ def test_a_quarter_manager_proposes_the_office_publishes_and_a_version_is_restor
     assert offer.title_de == TITLE
     public.goto(f"{live_server.url}/de/angebote/{offer.slug}/")
     assert public.get_by_role("heading", name=TITLE).is_visible()
-    page.screenshot(path=screenshot_dir / "roles-8-restored.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "roles-8-restored.jpg", full_page=True)
     context.close()
     resident.close()

@@ -39,7 +39,7 @@ def test_a_resident_searches_the_portal_on_a_phone(
             # Nothing found: the neighbourhood management's phone, as a tel: link.
             assert page.locator("main a[href^='tel:+49']").count() >= 1
         page.screenshot(
-            path=str(screenshot_dir / f"search-{language}-{query[:10]}.png"), full_page=True
+            path=str(screenshot_dir / f"search-{language}-{query[:10]}.jpg"), full_page=True
         )
         for violation in axe.run(page).response["violations"]:
             problems.append(f"{page.url}: axe {violation['id']}: {violation['help']}")

@@ -126,6 +126,6 @@ def test_home_page_renders_for_screenshots(live_server, browser, screenshot_dir)
             # Keyboard: the first Tab lands on the skip link, Enter moves focus into <main>.
             page.keyboard.press("Tab")
             assert page.evaluate("document.activeElement.className") == "skip-link"
-            page.screenshot(path=screenshot_dir / f"home-{language}-{viewport}.png", full_page=True)
+            page.screenshot(path=screenshot_dir / f"home-{language}-{viewport}.jpg", full_page=True)
             context.close()
     assert external == []

@@ -28,7 +28,7 @@ def test_a_resident_finds_their_neighbourhood_by_street_on_a_phone(
             targets = [node["target"] for node in violation["nodes"]][:3]
             problems.append(f"{state}: axe {violation['id']}: {violation['help']} {targets}")
         documents[state] = page.content()
-        page.screenshot(path=screenshot_dir / f"street-{state}-{language}.png", full_page=True)
+        page.screenshot(path=screenshot_dir / f"street-{state}-{language}.jpg", full_page=True)
 
     page.goto(f"{live_server.url}/{language}/quartiere/mein-quartier/")
     check("empty")

@@ -54,18 +54,18 @@ def test_a_resident_corrects_a_mistake_and_submits_on_a_phone(
     assert page.is_checked("#Q2-1") and page.is_checked("#Q5-6") and page.is_checked("#Q3_4-4")
     assert page.input_value("#Q5_other-input") in {"Moschee", "Cami derneği"}
     assert page.input_value("#Q12") in {"٤", "4"}
-    page.screenshot(path=str(screenshot_dir / f"survey-error-{language}.png"), full_page=False)
+    page.screenshot(path=str(screenshot_dir / f"survey-error-{language}.jpg"), full_page=False)
 
     summary.locator("a").first.click()
     page.check("#Q1-2")
-    page.screenshot(path=str(screenshot_dir / f"survey-corrected-{language}.png"), full_page=False)
+    page.screenshot(path=str(screenshot_dir / f"survey-corrected-{language}.jpg"), full_page=False)
     page.click("button[value=submit]")
 
     assert page.locator("h1").inner_text().strip() in {
         "شكرًا لمشاركتكم!",
         "Katılımınız için teşekkür ederiz!",
     }
-    page.screenshot(path=str(screenshot_dir / f"survey-thanks-{language}.png"), full_page=False)
+    page.screenshot(path=str(screenshot_dir / f"survey-thanks-{language}.jpg"), full_page=False)
     assert Response.objects.filter(language=language, channel="online").count() == before + 1
     stored = Response.objects.filter(language=language, channel="online").latest("pk")
     answers = {a.question.code: a for a in stored.answers.select_related("question", "quarter")}
@@ -88,7 +88,7 @@ def test_the_printed_questionnaire_renders_for_a_look(
     page.goto(f"{live_server.url}/{language}/befragung/quartiersarbeit/papierfragebogen/")
     assert page.locator(".paper-box").count() > 40
     assert not page.locator(".site-header").first.is_visible()
-    page.screenshot(path=str(screenshot_dir / f"survey-paper-{language}.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / f"survey-paper-{language}.jpg"), full_page=True)
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     context.close()

@@ -51,5 +51,5 @@ def test_the_printed_weekly_plan_is_one_a4_portrait_page_in_every_tried_language
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert width <= shown, (path, width, shown)
-    page.screenshot(path=screenshot_dir / "weekly-plan-phone-de-ar.png", full_page=False)
+    page.screenshot(path=screenshot_dir / "weekly-plan-phone-de-ar.jpg", full_page=False)
     phone.close()
