@@ -322,3 +322,17 @@ def test_a_result_for_an_activity_names_where_it_happens(client):
     page = client.get("/de/suche/", {"q": "Strickcafé"}).content.decode()
     assert "Bürgerhaus am Markt · Wir stricken zusammen." in page
     assert "Quartierszentrum Teststadt · Wir stricken zusammen." in page
+
+
+def test_a_new_neighbourhood_reads_nothing_that_could_refer_to_it(portal):
+    """Only a changed row sends its activities, sites and actors to the index again; a created
+    one has none yet (renaming is tested above)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    centre = make_centre()
+    with CaptureQueriesContext(connection) as queries:
+        make_quarter(centre=centre)
+    read = " ".join(query["sql"] for query in queries.captured_queries if "SELECT" in query["sql"])
+    for table in ("offers_offer", "centers_site", "network_actor"):
+        assert f'FROM "{table}"' not in read, table
