@@ -233,6 +233,8 @@ def ical(request, kind, slug):
 
 PLAN_WEEKS = 4
 PLAN_DENSE_FROM = 14
+# Entries plus the notes of cancelled dates under them that still fit one page a little smaller.
+PLAN_LINES_MAX = 28
 
 
 @dataclass
@@ -256,6 +258,18 @@ class PlanEntry:
         if (slot.interval or 1) > 1:
             return _("every two weeks")
         return ""
+
+    @property
+    def cancelled_by_reason(self):
+        """[(dates, reason)]: neighbouring cancelled dates of one reason share it (“23.12.,
+        30.12. (Christmas holidays)”), so that December's holidays still leave one page."""
+        groups = []
+        for item in self.cancelled:
+            if groups and groups[-1][1] == item.reason:
+                groups[-1][0].append(item.start)
+            else:
+                groups.append(([item.start], item.reason))
+        return groups
 
 
 def plan_columns(offers, today):
@@ -366,6 +380,7 @@ def weekly_plan(request, slug):
             for entry in entries:
                 entry.place_mark = marks.get(entry.offer.site_id, "")
         count = sum(len(entries) for _day, entries in columns)
+        notes = sum(1 for _day, entries in columns for entry in entries if entry.cancelled)
         html = render_to_string(
             "offers/includes/weekly_plan_body.html",
             {
@@ -375,9 +390,10 @@ def weekly_plan(request, slug):
                 "second": second,
             },
         )
-        return (html, count), selection_valid_until
+        return (html, count, notes), selection_valid_until
 
-    plan, count = cached_fragment(f"weekly-plan:{quarter.pk}:{today}:{second or ''}", render_plan)
+    name = f"weekly-plan-lines:{quarter.pk}:{today}:{second or ''}"
+    plan, count, notes = cached_fragment(name, render_plan)
     live = request.build_absolute_uri(reverse("offers:weekly-plan", kwargs={"slug": slug}))
     return render(
         request,
@@ -385,9 +401,11 @@ def weekly_plan(request, slug):
         {
             "quarter": quarter,
             "plan": plan,
-            # A full week of many activities still fits one page, a little smaller.
+            # A full week of many activities still fits one page, a little smaller; so does
+            # one whose cancelled dates (December's holidays) add a line to many entries.
             "dense": bool(second) or count > PLAN_DENSE_FROM,
-            "denser": bool(second) and count > PLAN_DENSE_FROM,
+            "denser": (bool(second) and count > PLAN_DENSE_FROM) or count + notes > PLAN_LINES_MAX,
+            "densest": bool(second) and count + notes > PLAN_LINES_MAX,
             "kinds": FeedKind,
             "today": today,
             "plan_weeks": PLAN_WEEKS,

@@ -106,6 +106,27 @@ def _empty_cache():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _flushed_as_migrated():
+    """After a transactional test empties the tables (Django's flush), the rows a data migration
+    wrote are written again, as `migrate` leaves a database: without them the school holidays
+    2026/27 were gone for every later test of the worker, and a browser test showed an activity
+    that pauses in the holidays on 23 December."""
+    import importlib
+
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    holidays = importlib.import_module("offers.migrations.0011_school_holidays_bw_2026_27")
+
+    def seed(**kwargs):
+        holidays.seed(apps, None)
+
+    post_migrate.connect(seed, sender=apps.get_app_config("offers"), dispatch_uid="test-seed")
+    yield
+    post_migrate.disconnect(dispatch_uid="test-seed", sender=apps.get_app_config("offers"))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _demo_replay():
     """`load_demo` runs for real once per starting state and worker, then replays (see
     tests/demo_replay.py)."""

@@ -1,11 +1,14 @@
 """The weekly plan for the fridge: printed from the browser it is one A4 portrait page, in German,
-Arabic and Turkish and in two languages, for the neighbourhood with the most activities; on a
-phone it needs no sideways scrolling."""
+Arabic and Turkish and in two languages, for the neighbourhood with the most activities, in
+December (the Christmas holidays and a public holiday cancel many dates, each noted under its
+activity); on a phone it needs no sideways scrolling."""
 
 import io
+from datetime import date, datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from pypdf import PdfReader
 
 from tests.browser.conftest import PHONE
@@ -15,8 +18,12 @@ A4_PORTRAIT_POINTS = (595, 842)
 
 @pytest.mark.django_db(transaction=True)
 def test_the_printed_weekly_plan_is_one_a4_portrait_page_in_every_tried_language(
-    live_server, browser, screenshot_dir
+    live_server, browser, screenshot_dir, monkeypatch
 ):
+    december = date(2026, 12, 3)
+    moment = timezone.make_aware(datetime(2026, 12, 3, 9), timezone.get_default_timezone())
+    monkeypatch.setattr(timezone, "localdate", lambda *args: december)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
     call_command("load_demo", verbosity=0)
     context = browser.new_context()
     page = context.new_page()

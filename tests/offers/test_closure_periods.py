@@ -132,6 +132,20 @@ def test_lists_and_the_weekly_plan_say_cancelled_on_with_the_reason(client, monk
     assert offer.title in week
 
 
+def test_the_weekly_plan_names_a_reason_once_for_its_neighbouring_dates(client, monkeypatch):
+    """Two Tuesdays in the Christmas holidays read "29.12., 05.01. (Christmas holidays)", the
+    reason once (after each date, a printed plan of December spilled onto a second page)."""
+    quarter = make_quarter()
+    _tuesday_offer(title="Hausaufgabenhilfe", quarter=quarter, not_in_school_holidays=True)
+    mid_december = date(2026, 12, 15)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: mid_december)
+    monkeypatch.setattr(timezone, "now", lambda: _at(mid_december))
+    plan = client.get(f"/de/angebote/wochenplan/{quarter.slug}/").content.decode()
+    dates = '<bdi dir="ltr">29.12.</bdi>, <bdi dir="ltr">05.01.</bdi>'
+    assert f"Fällt aus: {dates} (Weihnachtsferien)" in plan
+    assert plan.count("(Weihnachtsferien)") == 1
+
+
 def test_a_period_that_ends_before_it_starts_is_refused_with_a_message():
     period = ClosurePeriod(
         kind=ClosureKind.SCHOOL_HOLIDAYS,
