@@ -17,3 +17,13 @@ def test_after_a_flush_the_school_holidays_of_the_data_migration_are_there_again
     assert len(migrated) == 5
     call_command("flush", interactive=False, verbosity=0)
     assert holidays() == migrated
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_flush_leaves_the_same_rows():
+    from tests import demo_replay
+
+    call_command("flush", interactive=False, verbosity=0)
+    first = demo_replay._state()
+    call_command("flush", interactive=False, verbosity=0)
+    assert demo_replay._state() == first
