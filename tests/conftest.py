@@ -106,44 +106,63 @@ def _empty_cache():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _flushed_as_migrated():
-    """After a transactional test empties the tables (Django's flush), the rows a data migration
-    wrote are written again, as `migrate` leaves a database: without them the school holidays
-    2026/27 were gone for every later test of the worker, and a browser test showed an activity
-    that pauses in the holidays on 23 December. Under the same ids every time and without
-    signals (no history rows), so that every flushed database is the same and `load_demo` is
+def _as_migrated():
+    """The test databases are made from the models, not by running the migrations
+    (`--no-migrations` in pyproject.toml: migrating took 12 s of CPU in every test process;
+    tests/foundation/test_migration_journey.py runs them all and compares the schema they make
+    with this one). What the migrations add beyond the models is added here, after the tables
+    are made and again after every flush of a transactional test (both send post_migrate):
+    PostgreSQL's extensions for the search, and the school holidays 2026/27 of a data
+    migration. Without the holidays after a flush a browser test showed an activity that pauses
+    in the holidays on 23 December. They are written under the same ids every time and without
+    signals (no history rows), so that every emptied database is the same and `load_demo` is
     replayed from it (tests/demo_replay.py)."""
     import importlib
 
     from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
     from django.db.models.signals import post_migrate
 
     from offers.models import ClosureKind, ClosurePeriod
 
     holidays = importlib.import_module("offers.migrations.0011_school_holidays_bw_2026_27")
+    search = importlib.import_module("search.migrations.0001_search_index_and_synonyms")
+    extensions = [
+        operation.name
+        for operation in search.Migration.operations
+        if type(operation).__name__.endswith("Extension")
+    ]
 
-    def seed(**kwargs):
-        if ClosurePeriod.objects.filter(kind=ClosureKind.SCHOOL_HOLIDAYS).exists():
-            return
-        ClosurePeriod.objects.bulk_create(
-            ClosurePeriod(
-                pk=number,
-                kind=ClosureKind.SCHOOL_HOLIDAYS,
-                first_day=first,
-                last_day=last,
-                source=holidays.SOURCE,
-                **{
-                    f"name_{code}": name
-                    for code, name in zip(holidays.LANGUAGES, names, strict=True)
-                },
+    def complete(**kwargs):
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                for extension in extensions:
+                    cursor.execute(f"CREATE EXTENSION IF NOT EXISTS {extension}")
+            if ClosurePeriod.objects.filter(kind=ClosureKind.SCHOOL_HOLIDAYS).exists():
+                return
+            ClosurePeriod.objects.bulk_create(
+                ClosurePeriod(
+                    pk=number,
+                    kind=ClosureKind.SCHOOL_HOLIDAYS,
+                    first_day=first,
+                    last_day=last,
+                    source=holidays.SOURCE,
+                    **{
+                        f"name_{code}": name
+                        for code, name in zip(holidays.LANGUAGES, names, strict=True)
+                    },
+                )
+                for number, (names, first, last) in enumerate(holidays.PERIODS, 1)
             )
-            for number, (names, first, last) in enumerate(holidays.PERIODS, 1)
-        )
+            # Rows written with their ids leave PostgreSQL's counter behind them.
+            for sql in connection.ops.sequence_reset_sql(no_style(), [ClosurePeriod]):
+                cursor.execute(sql)
 
     offers = apps.get_app_config("offers")
-    post_migrate.connect(seed, sender=offers, dispatch_uid="test-seed")
+    post_migrate.connect(complete, sender=offers, dispatch_uid="test-as-migrated")
     yield
-    post_migrate.disconnect(dispatch_uid="test-seed", sender=offers)
+    post_migrate.disconnect(dispatch_uid="test-as-migrated", sender=offers)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -196,6 +215,12 @@ def require(available, reason):
     pytest.skip(reason)
 
 
+# A run of seconds: the quick compiler only and one garbage-collector thread. Half the CPU of
+# Java's defaults for a few hundred pages, a third for one (the JIT's own threads cost more than
+# they gain here).
+JVM_SHORT_RUN = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+
+
 @pytest.fixture(scope="session")
 def html_checker(tmp_path_factory):
     """Returns a function that validates HTML documents ({name: html}) with the Nu HTML checker
@@ -214,7 +239,17 @@ def html_checker(tmp_path_factory):
             path.write_text(html, encoding="utf-8")
             names[str(path)] = name
         result = subprocess.run(
-            ["java", "-Xss1024k", "-jar", str(jar), "--format", "json", "--errors-only", *names],
+            [
+                "java",
+                "-Xss1024k",
+                *JVM_SHORT_RUN,
+                "-jar",
+                str(jar),
+                "--format",
+                "json",
+                "--errors-only",
+                *names,
+            ],
             capture_output=True,
             text=True,
             timeout=600,

@@ -69,6 +69,10 @@ def _remapped(field):
 def _read(model, keys):
     """The table's rows, ids of content types and permissions as natural keys."""
     fields = list(model._meta.concrete_fields)
+    if model is Permission:
+        # Their names are translated when they are made, in the language of that moment: a test
+        # database migrated in English and flushed in German holds the same permissions.
+        fields = [field for field in fields if field.name != "name"]
     rows = model._base_manager.order_by("pk").values_list(*[field.attname for field in fields])
     remapped = [
         (index, field.related_model) for index, field in enumerate(fields) if _remapped(field)
@@ -107,37 +111,75 @@ def _media_files():
     }
 
 
+class _Table:
+    """One table as a load left it, prepared for writing back: on PostgreSQL the rows as
+    `COPY` text straight from the server, elsewhere (and wherever ids of content types or
+    permissions must be mapped anew) the values as the database takes them. Preparing them
+    once instead of at every replay makes a replay a few statements (it took 1.3 s of CPU)."""
+
+    def __init__(self, model, fields, rows):
+        self.model = model
+        self.table = connection.ops.quote_name(model._meta.db_table)
+        self.columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        self.remapped = [
+            (index, field.related_model) for index, field in enumerate(fields) if _remapped(field)
+        ]
+        self.copy = None
+        self.rows = []
+        if connection.vendor == "postgresql" and not self.remapped:
+            with (
+                connection.cursor() as cursor,
+                cursor.cursor.copy(
+                    f"COPY (SELECT {self.columns} FROM {self.table} ORDER BY 1) TO STDOUT"  # noqa: S608 (model names)
+                ) as copy,
+            ):
+                self.copy = b"".join(bytes(block) for block in copy)
+        else:
+            self.rows = [
+                [
+                    value if _remapped(field) else field.get_db_prep_save(value, connection)
+                    for field, value in zip(fields, row, strict=True)
+                ]
+                for row in rows
+            ]
+        self.placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+
+    def write(self, cursor, keys):
+        if self.copy is not None:
+            with cursor.cursor.copy(f"COPY {self.table} ({self.columns}) FROM STDIN") as copy:
+                copy.write(self.copy)
+            return
+        rows = self.rows
+        if self.remapped:
+            rows = [list(row) for row in rows]
+            for row in rows:
+                for index, target in self.remapped:
+                    row[index] = keys.to_id(target, row[index])
+        cursor.executemany(
+            f"INSERT INTO {self.table} ({self.columns}) VALUES {self.placeholders}",  # noqa: S608 (model names)
+            rows,
+        )
+
+
 class _Recording:
     def __init__(self, lines, tables, files):
         self.lines = lines
-        self.tables = tables  # {model: (fields, rows)}
+        # {model: _Table}; content types and permissions are never written back.
+        self.tables = {
+            model: _Table(model, fields, rows)
+            for model, (fields, rows) in tables.items()
+            if model not in _REMAPPED
+        }
         self.files = files  # {relative path: bytes}
 
     def replay(self):
         keys = _Keys()
-        quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
-            for model in self.tables:
-                cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")  # noqa: S608 (model names)
-            for model, (fields, rows) in self.tables.items():
-                if model in _REMAPPED or not rows:
-                    continue
-                columns = ", ".join(quote(field.column) for field in fields)
-                one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-                per_statement = max(1, 900 // len(fields))
-                for start in range(0, len(rows), per_statement):
-                    chunk = rows[start : start + per_statement]
-                    params = []
-                    for row in chunk:
-                        for field, value in zip(fields, row, strict=True):
-                            if _remapped(field):
-                                value = keys.to_id(field.related_model, value)
-                            params.append(field.get_db_prep_save(value, connection))
-                    values = ", ".join([one] * len(chunk))
-                    insert = (
-                        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {values}"  # noqa: S608,E501 (model names)
-                    )
-                    cursor.execute(insert, params)
+            for table in self.tables.values():
+                cursor.execute(f"DELETE FROM {table.table}")  # noqa: S608 (model names)
+            for table in self.tables.values():
+                if table.copy or table.rows:
+                    table.write(cursor, keys)
             for sql in connection.ops.sequence_reset_sql(no_style(), list(self.tables)):
                 cursor.execute(sql)
         root = Path(settings.MEDIA_ROOT)

@@ -6,7 +6,7 @@ only, as an administrator's `migrate` after an update does. Stopping at each dat
 and writing rows there with the models of that moment costs one forward migration; migrating
 the test database back and forth costs several times that.
 
-Prints the migrated rows as JSON.
+Prints the migrated rows and the schema the migrations made (see `schema`) as JSON.
 """
 
 import json
@@ -76,6 +76,34 @@ def _one_weekday_per_slot(apps):
     )
 
 
+def schema():
+    """Every table with its columns and constraints, as this database describes them, without
+    the names it gave the constraints (a renamed field keeps the old name of its index)."""
+    from django.db import connection
+
+    introspection = connection.introspection
+    described = {}
+    with connection.cursor() as cursor:
+        for table in sorted(introspection.table_names(cursor)):
+            columns = [
+                [column.name, str(column.type_code), column.null_ok, str(column.default)]
+                for column in introspection.get_table_description(cursor, table)
+            ]
+            constraints = sorted(
+                json.dumps(
+                    {
+                        key: value
+                        for key, value in constraint.items()
+                        if key not in {"definition", "options"}
+                    },
+                    sort_keys=True,
+                )
+                for constraint in introspection.get_constraints(cursor, table).values()
+            )
+            described[table] = {"columns": sorted(columns), "constraints": constraints}
+    return described
+
+
 def journey():
     _sites_in_quarters(_migrate(WHERE_OFFERS_HAPPEN))
     _one_weekday_per_slot(_migrate(SEVERAL_WEEKDAYS))
@@ -97,6 +125,7 @@ def journey():
         "weekdays": sorted(
             Schedule.objects.filter(offer__slug="alt").values_list("weekdays", flat=True)
         ),
+        "schema": schema(),
     }
 
 

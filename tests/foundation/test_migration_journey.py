@@ -85,3 +85,38 @@ def test_the_migration_places_sites_in_quarters_and_keeps_every_offer(migrated):
 
 def test_the_migration_gives_every_existing_slot_its_weekday(migrated):
     assert migrated["weekdays"] == ["0", "1", "1", "2", "3", "4", "5", "6"]
+
+
+# Django's own difference: auth's migrations give its many-to-many tables bigint ids, its
+# models (AutoField) integer ones. No row of ours goes near four billion.
+AUTH_LINK_IDS = {"auth_group_permissions", "auth_user_groups", "auth_user_user_permissions"}
+
+
+def _comparable(described):
+    tables = {}
+    for table, parts in described.items():
+        if table == "django_migrations":  # which migrations ran: theirs alone
+            continue
+        columns = [
+            [name, None if table in AUTH_LINK_IDS and name == "id" else kind, *rest]
+            for name, kind, *rest in parts["columns"]
+        ]
+        tables[table] = {"columns": columns, "constraints": parts["constraints"]}
+    return tables
+
+
+@pytest.mark.django_db
+def test_the_migrations_make_the_tables_the_test_databases_are_made_with(migrated):
+    """The test databases are made from the models (`--no-migrations`, tests/conftest.py):
+    what the migrations make must be just that, column for column and index for index."""
+    from tests.foundation.migration_journey import schema
+
+    made_from_models = _comparable(schema())
+    migrations_made = _comparable(migrated["schema"])
+    assert sorted(made_from_models) == sorted(migrations_made)
+    differing = [
+        f"{table}: models {described}, migrations {migrations_made[table]}"
+        for table, described in made_from_models.items()
+        if described != migrations_made[table]
+    ]
+    assert not differing, "\n".join(differing)
