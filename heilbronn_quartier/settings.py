@@ -153,6 +153,9 @@ TEMPLATES = [
     },
 ]
 
+# Widgets and form layouts: Django's Jinja2 versions where Django ships them (portal/lib/forms.py).
+FORM_RENDERER = "portal.lib.forms.FormRenderer"
+
 # --- Database ---------------------------------------------------------------------------------
 # SQLite under var/ needs no set-up; DATABASE_URL switches to PostgreSQL (psycopg 3). Persistent
 # connections matter: reconnecting per request is about 5x slower on PostgreSQL, and a new SQLite

@@ -71,8 +71,14 @@ def test_hashed_css_is_served_brotli_or_gzip_and_cached_immutably_for_a_year(
     assert hashed.with_name(hashed.name + ".gz").exists()
     # Brotli (the brotli package) beside gzip: about a fifth smaller for CSS.
     assert hashed.with_name(hashed.name + ".br").exists()
-    bootstrap = next((collected_static / "vendor" / "bootstrap").rglob("bootstrap.*.min.css"))
+    manifest = json.loads((collected_static / "staticfiles.json").read_text())["paths"]
+    bootstrap = collected_static / manifest["vendor/bootstrap/css/bootstrap.min.css"]
     assert bootstrap.with_name(bootstrap.name + ".br").exists()
+    # The copies under their plain names stay, uncompressed: no page links to them.
+    plain_bootstrap = collected_static / "vendor/bootstrap/css/bootstrap.min.css"
+    assert (
+        plain_bootstrap.exists() and not plain_bootstrap.with_name("bootstrap.min.css.br").exists()
+    )
 
     plain, gzipped = result["plain"], result["gzip"]
     assert plain["status"].startswith("200")
