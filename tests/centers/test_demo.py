@@ -5,6 +5,7 @@ from pypdf import PdfReader
 
 from centers.models import Centre, Document, DocumentKind, ProcessFacts, Quarter, Site
 from contacts.models import ContactPerson
+from demo.marks import real_content
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["de", "en", "ar", "ro", "ru", "tr"]
@@ -16,6 +17,8 @@ def _snapshot():
 
 
 def test_load_demo_twice_changes_nothing(demo_content):
+    """Its own content is no real content (tests/foundation/test_demo_guard.py): it runs again."""
+    assert real_content() == []
     first = _snapshot()
     call_command("load_demo", verbosity=0)
     assert _snapshot() == first

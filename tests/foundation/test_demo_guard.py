@@ -7,7 +7,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from setuptools import find_packages
 
-from demo.marks import real_content
 from survey.models import Survey
 from tests.factories import make_centre
 from tests.survey.factories import make_survey
@@ -29,12 +28,6 @@ def test_load_demo_refuses_a_database_with_real_content():
     with pytest.raises(CommandError, match="not demo content"):
         call_command("load_demo", verbosity=0)
     assert not Survey.objects.exists()
-
-
-def test_load_demo_runs_again_on_its_own_content():
-    call_command("load_demo", verbosity=0)
-    assert real_content() == []
-    call_command("load_demo", verbosity=0)
 
 
 def test_the_demo_survey_never_takes_the_place_of_a_real_current_survey():
