@@ -2,8 +2,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets as admin_widgets
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.forms import inlineformset_factory
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path, reverse
@@ -65,6 +66,10 @@ class ClosurePeriodAdmin(CentreScopedAdminMixin, TabbedTranslationAdmin):
 class ScheduleInline(TranslationTabularInline):
     model = Schedule
     extra = 0
+    # Hours and minutes, as residents read them: the German format's seconds (09:00:00) were noise.
+    formfield_overrides = {
+        models.TimeField: {"widget": admin_widgets.AdminTimeWidget(format="%H:%M")},
+    }
     fields = [
         "recurrence",
         "weekdays",

@@ -73,6 +73,9 @@ def test_the_change_form_has_inline_slots_and_cancellations(editor_client):
     html = response.content.decode()
     assert 'name="schedules-0-start_time"' in html
     assert "cancellations-TOTAL_FORMS" in html
+    # Hours and minutes, as the public pages show them (the German format added :00 seconds).
+    assert 'name="schedules-0-start_time" value="15:00"' in html
+    assert 'name="schedules-0-end_time" value="17:00"' in html
 
 
 @pytest.mark.parametrize(
