@@ -66,6 +66,11 @@ def _remapped(field):
     return field.is_relation and field.concrete and field.related_model in _REMAPPED
 
 
+def _remapped_columns(fields):
+    """(index, model) of the columns holding ids of content types or permissions."""
+    return [(index, field.related_model) for index, field in enumerate(fields) if _remapped(field)]
+
+
 def _read(model, keys):
     """The table's rows, ids of content types and permissions as natural keys."""
     fields = list(model._meta.concrete_fields)
@@ -74,9 +79,7 @@ def _read(model, keys):
         # database migrated in English and flushed in German holds the same permissions.
         fields = [field for field in fields if field.name != "name"]
     rows = model._base_manager.order_by("pk").values_list(*[field.attname for field in fields])
-    remapped = [
-        (index, field.related_model) for index, field in enumerate(fields) if _remapped(field)
-    ]
+    remapped = _remapped_columns(fields)
     if model in _REMAPPED:
         # Their own ids differ after a flush; what they are is their natural key.
         remapped.append((fields.index(model._meta.pk), model))
@@ -118,19 +121,16 @@ class _Table:
     once instead of at every replay makes a replay a few statements (it took 1.3 s of CPU)."""
 
     def __init__(self, model, fields, rows):
-        self.model = model
         self.table = connection.ops.quote_name(model._meta.db_table)
         self.columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        self.remapped = [
-            (index, field.related_model) for index, field in enumerate(fields) if _remapped(field)
-        ]
+        self.remapped = _remapped_columns(fields)
         self.copy = None
         self.rows = []
         if connection.vendor == "postgresql" and not self.remapped:
             with (
                 connection.cursor() as cursor,
                 cursor.cursor.copy(
-                    f"COPY (SELECT {self.columns} FROM {self.table} ORDER BY 1) TO STDOUT"  # noqa: S608 (model names)
+                    f"COPY (SELECT {self.columns} FROM {self.table}) TO STDOUT"  # noqa: S608 (model names)
                 ) as copy,
             ):
                 self.copy = b"".join(bytes(block) for block in copy)
