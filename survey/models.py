@@ -556,9 +556,10 @@ class Response(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     submitted_on = models.DateField(_("submitted on"), db_index=True)
-    # Only the one-time token of the form, so a double click stores one response.
+    # Only the one-time token of the form, so a double click stores one response (unique:
+    # Meta.constraints).
     submission_token = models.CharField(
-        _("submission token"), max_length=64, null=True, blank=True, unique=True, editable=False
+        _("submission token"), max_length=64, null=True, blank=True, editable=False
     )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -567,6 +568,7 @@ class Response(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # Meta.indexes: only where set
     )
     entered_at = models.DateTimeField(_("entered at"), null=True, blank=True)
     source = models.CharField(_("office or centre"), max_length=160, blank=True)
@@ -575,7 +577,6 @@ class Response(models.Model):
         _("serial number"),
         max_length=12,
         blank=True,
-        db_index=True,
         help_text=_("Printed at the top of every page of the paper questionnaire."),
     )
     is_test = models.BooleanField(
@@ -593,6 +594,25 @@ class Response(models.Model):
         base_manager_name = "all_objects"
         verbose_name_plural = _("responses")
         ordering = ["-submitted_on", "-pk"]
+        # A resident's response has no serial number and was entered by nobody: those two are
+        # indexed only where set (paper forms), so an online submission writes four index
+        # entries, not eight (issue 18). A constraint, not unique=True, for the token: Django
+        # adds a LIKE index beside a unique text column on PostgreSQL, which no look-up uses.
+        constraints = [
+            models.UniqueConstraint(fields=["submission_token"], name="response_token_unique"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["survey", "serial"],
+                condition=~models.Q(serial=""),
+                name="survey_response_serial",
+            ),
+            models.Index(
+                fields=["entered_by"],
+                condition=models.Q(entered_by__isnull=False),
+                name="survey_response_entered_by",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.survey} #{self.pk}"
@@ -930,12 +950,21 @@ class Answer(models.Model):
     # question is one within responses (evaluation, corrections), which the (response,
     # question) index serves; deleting a question (only before its survey starts) reads the
     # table.
+    #
+    # The question, option, matrix item and neighbourhood are not checked by the database
+    # (db_constraint=False), only by the application: the form takes them from the survey's own
+    # questions, whose structure is locked once it starts, and deleting one goes through
+    # Django's collector, which deletes (or, for a neighbourhood, clears) its answers first
+    # (tests/survey/test_answer_integrity.py). PostgreSQL's check of each answer locked the
+    # question and option rows every concurrent submission shares: a third of the database's
+    # CPU per stored response (issue 18).
     question = models.ForeignKey(
         Question,
         verbose_name=_("question"),
         on_delete=models.CASCADE,
         related_name="answers",
         db_index=False,
+        db_constraint=False,
     )
     # Of these three only the neighbourhood has an index of its own, where set (Meta.indexes).
     choice = models.ForeignKey(
@@ -945,6 +974,7 @@ class Answer(models.Model):
         null=True,
         blank=True,
         db_index=False,
+        db_constraint=False,
     )
     row = models.ForeignKey(
         MatrixRow,
@@ -953,6 +983,7 @@ class Answer(models.Model):
         null=True,
         blank=True,
         db_index=False,
+        db_constraint=False,
     )
     quarter = models.ForeignKey(
         "centers.Quarter",
@@ -961,6 +992,7 @@ class Answer(models.Model):
         null=True,
         blank=True,
         db_index=False,
+        db_constraint=False,
     )
     value = models.IntegerField(_("value"), null=True, blank=True)
     dont_know = models.BooleanField(_("don't know"), default=False)

@@ -448,7 +448,7 @@ def test_unlogged_a_repeated_token_stores_nothing_more(full):
 
 @pytest.mark.django_db(transaction=True)
 def test_unlogged_a_failed_write_leaves_nothing_and_the_next_one_is_stored(full):
-    """An answer the database refuses (here: to a question deleted meanwhile) undoes the whole
+    """An answer the database refuses (here: one without a question) undoes the whole
     response; the connection, and on SQLite the writers' lock, are free for the next one."""
     import fcntl
     import os
@@ -459,7 +459,7 @@ def test_unlogged_a_failed_write_leaves_nothing_and_the_next_one_is_stored(full)
     from tests.survey.factories import answers_for
 
     answers = answers_for(full, valid_post(full))
-    answers[-1].question_id = 987654
+    answers[-1].question_id = None
     with pytest.raises(IntegrityError):
         services.store_response(full["survey"], answers, language="de", token="refused")
     assert not Response.objects.exists() and not Answer.objects.exists()
@@ -664,6 +664,26 @@ def test_answers_write_entries_only_where_a_look_up_needs_them():
     indexes = [sql for sql in definitions.values() if "INDEX" in sql.upper().split("(")[0]]
     for column in ("choice_id", "row_id"):
         assert not any(column in sql for sql in indexes), column
+
+
+def test_an_online_response_writes_only_the_response_tables_full_indexes():
+    """A resident's response has no serial number and no clerk: the indexes for those hold
+    paper forms only, so an online response writes four index entries (its id, survey, day
+    and token), not eight; no LIKE index stands beside the token."""
+    definitions = _index_definitions(Response._meta.db_table)
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Response._meta.db_table)
+    indexes = {
+        name: tuple(found["columns"])
+        for name, found in constraints.items()
+        if found["index"] or found["unique"] or found["primary_key"]
+    }
+    partial = {name for name in indexes if " WHERE " in definitions.get(name, "").upper()}
+    full = {columns for name, columns in indexes.items() if name not in partial}
+    assert full == {("id",), ("survey_id",), ("submitted_on",), ("submission_token",)}
+    paper_only = sorted(indexes[name] for name in partial)
+    assert paper_only == [("entered_by_id",), ("survey_id", "serial")]
+    assert not any("pattern_ops" in sql for sql in definitions.values())
 
 
 def test_an_option_of_a_survey_not_started_yet_is_deleted_without_touching_other_answers(full):
