@@ -16,6 +16,16 @@ SIZES = [{"width": 1366, "height": 768}, {"width": 820, "height": 1180}]
 OVERFLOWING = """() => [...document.querySelectorAll('.inline-group, #changelist .results')]
     .filter(e => e.scrollWidth > e.clientWidth + 1)
     .map(e => (e.id || e.className) + ': ' + e.scrollWidth + ' > ' + e.clientWidth)"""
+# A time slot's repetition: the width its chosen word takes, and the room inside its select.
+REPETITION = """() => [...document.querySelectorAll('#schedules-group td.field-recurrence select')]
+    .filter(select => select.offsetParent).map(select => {
+      const style = getComputedStyle(select);
+      const canvas = document.createElement('canvas').getContext('2d');
+      canvas.font = style.font;
+      return [canvas.measureText(select.options[select.selectedIndex].text).width,
+              select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+    })"""
+ARROW = 20  # px the select's own arrow takes beside the word
 
 
 def _log_in(browser, live_server, viewport):
@@ -62,12 +72,14 @@ def test_the_admin_needs_no_sideways_scrolling_at_1366_px_and_on_a_tablet(
                 found[(viewport["width"], path)] = (scroll_width, inner_width, overflowing)
         page.set_viewport_size(SIZES[0])
     page.goto(f"{live_server.url}/admin/offers/offer/{offer.pk}/change/")
+    repetitions = page.evaluate(REPETITION)  # at 1366 px
     for viewport in SIZES:
         page.set_viewport_size(viewport)
         page.locator("#schedules-group").scroll_into_view_if_needed()
         page.screenshot(path=screenshot_dir / f"admin-slots-{viewport['width']}.jpg")
     context.close()
     assert found == {}
+    assert repetitions and all(room >= word + ARROW for word, room in repetitions), repetitions
 
 
 def test_ticking_a_weekday_updates_the_next_ten_dates_without_saving(
